@@ -1,0 +1,255 @@
+/**
+ * The validation context: one walk over the model that every rule shares, so no rule re-walks the
+ * tree. It records every step with where it sits (routine, parent, scope, loop and parallel
+ * nesting), every expression with the scope it is evaluated in, every variable write, and the
+ * variable scopes of WORKFLOWS-LANGUAGE.md §2.9.
+ */
+import type { Span } from '../location';
+import type { ExprValue, ForLoop, Name, Routine, Step, Value, Workflow } from '../model/types';
+import { targetRoot } from './exprNodes';
+
+/**
+ * A variable scope. The routine has one; `for` bodies, `except` blocks, parallel branches and
+ * parallel `for` iterations open child scopes. Nested `steps`, switch cases and `try` bodies share
+ * the enclosing one.
+ */
+export interface Scope {
+  kind: 'routine' | 'for' | 'except' | 'branch' | 'parallelFor';
+  parent?: Scope;
+  /** Names created by this scope's own steps (not its child scopes), with their first offset. */
+  defs: Map<string, number>;
+  /** For `branch` and `parallelFor` scopes: the parallel step that owns them. */
+  parallel?: StepInfo;
+}
+
+export interface StepInfo {
+  step: Step;
+  routine: RoutineInfo;
+  /** The step whose body contains this one. */
+  parent?: StepInfo;
+  scope: Scope;
+  /** The list the step sits in and its index there (synthetic inline bodies have none). */
+  list?: readonly Step[];
+  index: number;
+  /** The model's stand-in for an inline switch-case or `try` body, named after its owner. */
+  synthetic: boolean;
+  /** True inside the steps of a `for` loop, not counting loops outside an enclosing branch. */
+  inLoop: boolean;
+  /** How many parallel steps enclose this step. */
+  parallelDepth: number;
+}
+
+/** An expression together with the scope it is evaluated in. */
+export interface ExprUse {
+  expr: ExprValue;
+  step: StepInfo;
+  scope: Scope;
+  /** True for an assignment target (`x`, `m.k[i]`), which is parsed without `${}`. */
+  target: boolean;
+}
+
+/** A write to a variable: an assignment target's root or a call step's `result`. */
+export interface Write {
+  name: string;
+  span: Span;
+  step: StepInfo;
+  scope: Scope;
+}
+
+export interface RoutineInfo {
+  routine: Routine;
+  /** Every step of the routine at any depth, in source order. */
+  steps: StepInfo[];
+  byName: Map<string, StepInfo[]>;
+  scope: Scope;
+  /** Every `next` target used anywhere in the routine (steps and switch cases). */
+  jumpTargets: Set<string>;
+}
+
+export interface ValidationContext {
+  workflow: Workflow;
+  routines: RoutineInfo[];
+  /** Routines by name (the first one, if a name repeats). */
+  routineByName: Map<string, Routine>;
+  exprs: ExprUse[];
+  writes: Write[];
+}
+
+interface Place {
+  routine: RoutineInfo;
+  parent?: StepInfo;
+  scope: Scope;
+  inLoop: boolean;
+  parallelDepth: number;
+}
+
+/** Walks the workflow once and builds the shared context. */
+export function buildContext(workflow: Workflow): ValidationContext {
+  const context: ValidationContext = { workflow, routines: [], routineByName: new Map(), exprs: [], writes: [] };
+  for (const routine of workflow.routines) {
+    if (!context.routineByName.has(routine.name.value)) context.routineByName.set(routine.name.value, routine);
+  }
+  for (const routine of workflow.routines) {
+    const scope: Scope = { kind: 'routine', defs: new Map() };
+    for (const param of routine.params) define(scope, param.name.value, param.name.span.start);
+    const info: RoutineInfo = { routine, steps: [], byName: new Map(), scope, jumpTargets: new Set() };
+    context.routines.push(info);
+    new Walker(context).steps(routine.steps, { routine: info, scope, inLoop: false, parallelDepth: 0 });
+  }
+  return context;
+}
+
+/** True when `name` is created in `scope` or one of its ancestors. */
+export function isVisible(scope: Scope, name: string): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.defs.has(name)) return true;
+  return false;
+}
+
+function define(scope: Scope, name: string, offset: number): void {
+  const known = scope.defs.get(name);
+  if (known === undefined || offset < known) scope.defs.set(name, offset);
+}
+
+class Walker {
+  constructor(private readonly context: ValidationContext) {}
+
+  steps(list: readonly Step[], place: Place): void {
+    list.forEach((step, index) => this.step(step, place, list, index, false));
+  }
+
+  private step(step: Step, place: Place, list: readonly Step[] | undefined, index: number, synthetic: boolean): void {
+    const info: StepInfo = {
+      step,
+      routine: place.routine,
+      parent: place.parent,
+      scope: place.scope,
+      list,
+      index,
+      synthetic,
+      inLoop: place.inLoop,
+      parallelDepth: place.parallelDepth,
+    };
+    const routine = place.routine;
+    routine.steps.push(info);
+    if (!synthetic) {
+      const same = routine.byName.get(step.name.value);
+      if (same) same.push(info);
+      else routine.byName.set(step.name.value, [info]);
+    }
+    if (step.next) routine.jumpTargets.add(step.next.value);
+    this.body(info, { ...place, parent: info });
+  }
+
+  private body(info: StepInfo, inner: Place): void {
+    const step = info.step;
+    switch (step.kind) {
+      case 'assign':
+        for (const assignment of step.assign) {
+          this.expr(assignment.target, info, true);
+          this.value(assignment.value, info);
+          const parsed = assignment.target.parsed;
+          const root = parsed.ok ? targetRoot(parsed.expr) : undefined;
+          if (!root) continue;
+          const span = {
+            start: assignment.target.toDocumentOffset(root.span.start),
+            end: assignment.target.toDocumentOffset(root.span.end),
+          };
+          if (parsed.ok && parsed.expr.kind === 'identifier') define(info.scope, root.name, span.start);
+          this.context.writes.push({ name: root.name, span, step: info, scope: info.scope });
+        }
+        break;
+      case 'call':
+        if (step.args) this.value(step.args, info);
+        if (step.result) this.result(step.result, info);
+        break;
+      case 'switch':
+        for (const c of step.cases) {
+          if (c.condition) this.value(c.condition, info);
+          if (c.next) info.routine.jumpTargets.add(c.next.value);
+          if (c.steps) this.steps(c.steps, inner);
+          if (c.inline) this.step(c.inline, inner, undefined, 0, true);
+        }
+        break;
+      case 'for':
+        this.loop(step.for, info, inner, 'for');
+        break;
+      case 'parallel': {
+        const block = step.parallel;
+        if (block.concurrencyLimit) this.value(block.concurrencyLimit, info);
+        if (block.exceptionPolicy) this.value(block.exceptionPolicy, info);
+        const depth = inner.parallelDepth + 1;
+        for (const branch of block.branches ?? []) {
+          const scope: Scope = { kind: 'branch', parent: info.scope, defs: new Map(), parallel: info };
+          this.steps(branch.steps, { ...inner, scope, inLoop: false, parallelDepth: depth });
+        }
+        if (block.for) this.loop(block.for, info, { ...inner, parallelDepth: depth }, 'parallelFor');
+        break;
+      }
+      case 'try':
+        if (step.inline && step.try.length === 1) this.step(step.try[0], inner, undefined, 0, true);
+        else this.steps(step.try, inner);
+        if (step.retry?.kind === 'policy') this.value(step.retry.policy, info);
+        if (step.retry?.kind === 'custom') {
+          const r = step.retry;
+          for (const v of [r.predicate, r.maxRetries, r.backoff?.initialDelay, r.backoff?.maxDelay, r.backoff?.multiplier]) {
+            if (v) this.value(v, info);
+          }
+        }
+        if (step.except) {
+          const scope: Scope = { kind: 'except', parent: info.scope, defs: new Map() };
+          if (step.except.as) define(scope, step.except.as.value, step.except.as.span.start);
+          this.steps(step.except.steps, { ...inner, scope });
+        }
+        break;
+      case 'raise':
+        this.value(step.raise, info);
+        break;
+      case 'return':
+        this.value(step.return, info);
+        break;
+      case 'steps':
+        this.steps(step.steps, inner);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private loop(loop: ForLoop, info: StepInfo, inner: Place, kind: 'for' | 'parallelFor'): void {
+    if (loop.in) this.value(loop.in, info);
+    if (loop.range) this.value(loop.range, info);
+    const scope: Scope = { kind, parent: info.scope, defs: new Map() };
+    if (kind === 'parallelFor') scope.parallel = info;
+    if (loop.value) define(scope, loop.value.value, loop.value.span.start);
+    if (loop.index) define(scope, loop.index.value, loop.index.span.start);
+    this.steps(loop.steps, { ...inner, scope, inLoop: true });
+  }
+
+  private result(name: Name, info: StepInfo): void {
+    define(info.scope, name.value, name.span.start);
+    this.context.writes.push({ name: name.value, span: name.span, step: info, scope: info.scope });
+  }
+
+  private value(value: Value, info: StepInfo): void {
+    switch (value.kind) {
+      case 'expr':
+        this.expr(value, info, false);
+        break;
+      case 'list':
+        for (const item of value.items) this.value(item, info);
+        break;
+      case 'map':
+        for (const entry of value.entries) {
+          if (entry.key.kind === 'expr') this.expr(entry.key, info, false);
+          this.value(entry.value, info);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private expr(expr: ExprValue, info: StepInfo, target: boolean): void {
+    this.context.exprs.push({ expr, step: info, scope: info.scope, target });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Every diagnostic the validator reports: one table of stable codes, each with its severity and
+ * message template. Rules build diagnostics only through `diagnostic()`, and tests import the same
+ * table, so a message is written exactly once.
+ */
+import type { Diagnostic, RelatedInformation, Severity } from '../diagnostic';
+import type { Span } from '../location';
+
+type Template = (...args: string[]) => string;
+
+interface MessageSpec {
+  severity: Severity;
+  message: Template;
+}
+
+function error(message: Template): MessageSpec {
+  return { severity: 'error', message };
+}
+
+function warning(message: Template): MessageSpec {
+  return { severity: 'warning', message };
+}
+
+/** "Did you mean 'x'?" appended when a close name exists. */
+export function withSuggestion(message: string, suggestion: string | undefined): string {
+  return suggestion === undefined ? message : `${message} Did you mean '${suggestion}'?`;
+}
+
+/**
+ * The message table. `where` arguments are phrases such as `an assign step` or `a for loop`
+ * (see `keys.ts`). Limits marked [R/E] in WORKFLOWS-LANGUAGE.md §6 are warnings: Google's value is
+ * unverified; documented limits are errors.
+ */
+export const MESSAGES = {
+  'expr-syntax': error((detail) => `Expression syntax error: ${detail}`),
+  'internal-error': warning((rule, detail) => `The ${rule} check failed on this document (${detail}); please report it.`),
+
+  'missing-main': error(() => "A workflow with subworkflows needs a routine named 'main': execution starts there."),
+  'main-params': error(() => "'main' takes at most one parameter: the execution argument is bound to it."),
+  'routine-no-steps': error((routine) => `Routine '${routine}' needs a non-empty 'steps' list.`),
+
+  'unknown-key': error((key, where) => `Unknown key '${key}' in ${where}.`),
+  'key-not-allowed': error((key, where) => `'${key}' cannot be used in ${where}.`),
+  'next-ignored': warning((kind) => `'next' has no effect in a ${kind} step: the step never completes normally.`),
+  'conflicting-keys': error((key, other) => `'${key}' cannot be combined with '${other}' in one step.`),
+  'missing-key': error((key, where) => `'${key}' is required in ${where}.`),
+  'step-no-action': error(
+    (step) =>
+      `Step '${step}' does nothing: give it one of assign, call, switch, for, parallel, try, raise, return, steps or next.`,
+  ),
+  'for-in-or-range': error(() => "A for loop needs exactly one of 'in' or 'range'."),
+  'for-index-with-range': error(() => "'index' can only be used with 'in', not with 'range'."),
+  'for-range-shape': error(() => "'range' must be a list of two numbers (or expressions), or one expression."),
+  'parallel-branches-or-for': error(() => "A parallel step needs exactly one of 'branches' or 'for'."),
+  'try-needs-handler': error(() => "A try step needs 'retry' or 'except' (or both)."),
+
+  'duplicate-step-name': error((step, routine) => `Step name '${step}' is already used in routine '${routine}'.`),
+  'reserved-step-name': error(() => "'end' cannot be a step name: 'next: end' already means the end of the routine."),
+  'unknown-next-target': error((target, routine) => `There is no step '${target}' in routine '${routine}'.`),
+  'jump-outside-loop': error((target) => `'next: ${target}' can only be used inside the steps of a for loop.`),
+  'unreachable-step': warning(
+    (step) => `Step '${step}' is never reached: the step before it always jumps away and no 'next' targets it.`,
+  ),
+
+  'unknown-call-target': error(
+    (name) => `'${name}' is neither a standard-library function, a connector nor a subworkflow of this file.`,
+  ),
+  'undocumented-call-target': warning(
+    (name) => `'${name}' is not a documented standard-library function, connector or subworkflow of this file.`,
+  ),
+  'args-not-map': error((name) => `Arguments of subworkflow '${name}' must be a map of parameter names to values.`),
+  'missing-argument': error((param, callee) => `Missing required argument '${param}' for '${callee}'.`),
+  'unknown-argument': error((arg, callee) => `'${callee}' has no parameter named '${arg}'.`),
+  'too-many-arguments': error((callee, max, count) => `'${callee}' takes at most ${max} argument(s), but ${count} are given.`),
+
+  'unknown-function': error((name) => `Unknown function '${name}'.`),
+  'undocumented-function': warning((name) => `'${name}' is not a documented standard-library function.`),
+  'blocking-in-expression': error(
+    (name) => `'${name}' is a blocking function: call it from a call step, not inside an expression.`,
+  ),
+
+  // Google's own wording for an undefined name at deploy time (troubleshooting page).
+  'undefined-variable': error((name) => `symbol '${name}' is neither a variable nor a sub-workflow name`),
+  'unshared-parallel-write': error(
+    (name) => `'${name}' belongs to the scope around the parallel step: list it in 'shared' to assign it here.`,
+  ),
+  'unknown-shared-variable': error((name) => `Shared variable '${name}' must be assigned before the parallel step.`),
+
+  'too-many-assignments': warning((count) => `This assign step has ${count} assignments; Google Cloud allows at most 50.`),
+  'too-many-conditions': error((count) => `This switch has ${count} conditions; at most 50 are allowed.`),
+  'too-many-branches': warning((count) => `This parallel step has ${count} branches; Google Cloud allows at most 10.`),
+  'concurrency-limit': error(() => "'concurrency_limit' must be a positive integer or an expression."),
+  'concurrency-limit-high': warning((value) => `'concurrency_limit' is ${value}; Google Cloud runs at most 20 branches or iterations at once.`),
+  'parallel-nesting': warning((depth) => `Parallel steps nest at most 2 deep; this one is at depth ${depth}.`),
+  'expression-too-long': warning((length) => `This expression is ${length} characters long; Google Cloud allows at most 400.`),
+  'exception-policy': error(() => "'exception_policy' only supports 'continueAll'."),
+  'max-retries': error(() => "'max_retries' must be a non-negative integer or an expression."),
+  'backoff-value': error((key) => `'${key}' must be a positive number or an expression.`),
+} satisfies Record<string, MessageSpec>;
+
+export type DiagnosticCode = keyof typeof MESSAGES;
+
+/** Optional parts of a diagnostic beyond code, span and message arguments. */
+export interface DiagnosticExtras {
+  related?: RelatedInformation[];
+  suggestion?: string;
+}
+
+/** Builds a diagnostic from the table; a suggestion becomes "Did you mean" text and `data.suggestion`. */
+export function diagnostic<C extends DiagnosticCode>(
+  code: C,
+  span: Span,
+  args: Parameters<(typeof MESSAGES)[C]['message']>,
+  extras: DiagnosticExtras = {},
+): Diagnostic {
+  const spec: MessageSpec = MESSAGES[code];
+  const result: Diagnostic = {
+    code,
+    severity: spec.severity,
+    message: withSuggestion(spec.message(...(args as string[])), extras.suggestion),
+    span: { start: span.start, end: span.end },
+  };
+  if (extras.related && extras.related.length > 0) result.related = extras.related;
+  if (extras.suggestion !== undefined) result.data = { suggestion: extras.suggestion };
+  return result;
+}
+
+/** The message a test expects for `code`, with an optional suggestion. */
+export function messageFor<C extends DiagnosticCode>(
+  code: C,
+  args: Parameters<(typeof MESSAGES)[C]['message']>,
+  suggestion?: string,
+): string {
+  const spec: MessageSpec = MESSAGES[code];
+  return withSuggestion(spec.message(...(args as string[])), suggestion);
+}

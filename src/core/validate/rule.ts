@@ -1,0 +1,20 @@
+/**
+ * The shape of a validation rule: a stable set of codes and a check over the shared context.
+ * Rules are small, pure and independent; `index.ts` runs them all.
+ */
+import type { Diagnostic } from '../diagnostic';
+import type { Span } from '../location';
+import type { Name } from '../model/types';
+import type { ValidationContext } from './context';
+import type { DiagnosticCode } from './messages';
+
+export interface Rule {
+  /** The codes this rule may report. */
+  readonly codes: readonly DiagnosticCode[];
+  check(context: ValidationContext): Diagnostic[];
+}
+
+/** The span of `key` among `keys`, if the key is present. */
+export function keySpan(keys: readonly Name[], key: string): Span | undefined {
+  return keys.find((k) => k.value === key)?.span;
+}

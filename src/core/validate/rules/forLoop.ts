@@ -1,0 +1,47 @@
+/**
+ * The shape of a `for` loop, plain or parallel (WORKFLOWS-LANGUAGE.md §1.3 for): `value` and `steps`
+ * are required, exactly one of `in`/`range` [D], `index` only with `in` [R], and `range` is a
+ * two-element list or one expression [D/S].
+ */
+import type { Diagnostic } from '../../diagnostic';
+import type { Span } from '../../location';
+import type { ForLoop, Value } from '../../model/types';
+import type { ValidationContext } from '../context';
+import { BLOCK_PHRASE } from '../keys';
+import { diagnostic } from '../messages';
+import { keySpan, type Rule } from '../rule';
+
+export const forLoopRule: Rule = {
+  codes: ['missing-key', 'for-in-or-range', 'for-index-with-range', 'for-range-shape'],
+  check(context: ValidationContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const routine of context.routines) {
+      for (const { step } of routine.steps) {
+        if (step.kind === 'for') checkLoop(step.for, keySpan(step.keys, 'for') ?? step.name.span, out);
+        if (step.kind === 'parallel' && step.parallel.for) {
+          checkLoop(step.parallel.for, keySpan(step.parallel.keys, 'for') ?? step.name.span, out);
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function checkLoop(loop: ForLoop, forKey: Span, out: Diagnostic[]): void {
+  const has = (key: string) => loop.keys.some((k) => k.value === key);
+  if (!has('value')) out.push(diagnostic('missing-key', forKey, ['value', BLOCK_PHRASE.for]));
+  if (!has('steps')) out.push(diagnostic('missing-key', forKey, ['steps', BLOCK_PHRASE.for]));
+  if (has('in') === has('range')) {
+    out.push(diagnostic('for-in-or-range', has('range') ? (keySpan(loop.keys, 'range') as Span) : forKey, []));
+  }
+  const index = keySpan(loop.keys, 'index');
+  if (index && has('range') && !has('in')) out.push(diagnostic('for-index-with-range', index, []));
+  const range = loop.range;
+  if (range && !isRangeShape(range)) out.push(diagnostic('for-range-shape', range.span, []));
+}
+
+function isRangeShape(range: Value): boolean {
+  if (range.kind === 'expr') return true;
+  if (range.kind !== 'list' || range.items.length !== 2) return false;
+  return range.items.every((item) => item.kind === 'expr' || (item.kind === 'scalar' && typeof item.value === 'number'));
+}
