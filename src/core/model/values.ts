@@ -1,0 +1,209 @@
+/**
+ * Turns `yaml` nodes into model values, names and expressions, keeping document offsets.
+ */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { Span } from '../location';
+import type { ParseResult } from '../expr/ast';
+import type { ExprValue, MapEntry, ModelProblem, Name, ScalarValue, Value } from './types';
+import { modelProblem } from './problems';
+import { decodeScalar, type DecodedScalar, type ScalarStyle } from './scalarSource';
+
+/** Everything the builder functions share while building one workflow. */
+export interface BuildContext {
+  /** The original source text (spans index into it). */
+  text: string;
+  doc: Document.Parsed;
+  problems: ModelProblem[];
+  parseExpression: (text: string) => ParseResult;
+  /** Start offsets of quoted scalars whose value must be decoded from `text` (see loadYaml). */
+  repaired: ReadonlySet<number>;
+}
+
+/** A node as the builder sees it: aliases resolved, `null` for a missing value. */
+export type Node = YamlNode | null | undefined;
+
+const INT_SOURCE = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+
+/**
+ * The document span of a node. A block collection's range runs on over the trailing comments and
+ * line breaks of its last item; its span stops where that item's content ends.
+ */
+export function spanOf(node: YamlNode): Span {
+  const range = node.range;
+  return range ? { start: range[0], end: contentEnd(node) } : { start: 0, end: 0 };
+}
+
+function contentEnd(node: YamlNode): number {
+  const range = node.range ?? [0, 0, 0];
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last = node.items[node.items.length - 1] as unknown;
+    if (last === undefined || last === null) return range[0];
+    if (isMap(node)) {
+      const pair = last as Pair;
+      const key = pair.key as Node;
+      const value = pair.value as Node;
+      return Math.max(key ? contentEnd(key) : range[0], value ? contentEnd(value) : range[0]);
+    }
+    return contentEnd(last as YamlNode);
+  }
+  return range[1];
+}
+
+/** The span of a pair's value, or an empty span just after the key when the value is missing. */
+export function valueSpan(pair: Pair, fallback: number): Span {
+  const value = pair.value as Node;
+  if (value) return spanOf(value);
+  const key = pair.key as Node;
+  const at = key ? spanOf(key).end : fallback;
+  return { start: at, end: at };
+}
+
+/** Follows aliases to the anchored node; reports and stops at a cycle. */
+export function resolve(ctx: BuildContext, node: Node): Node {
+  let current = node;
+  for (let hops = 0; current && isAlias(current); hops++) {
+    const target = hops < 32 ? (current.resolve(ctx.doc) as Node) : undefined;
+    if (!target) return null;
+    if (target.range && current.range && target.range[0] <= current.range[0] && current.range[1] <= target.range[1]) {
+      ctx.problems.push(modelProblem('alias-cycle', spanOf(current)));
+      return null;
+    }
+    current = target;
+  }
+  return current;
+}
+
+/** The string value of a scalar, decoded from the original text if its source was repaired. */
+function scalarString(ctx: BuildContext, node: Scalar): string {
+  const range = node.range;
+  if (range && ctx.repaired.has(range[0])) {
+    return decodeScalar(ctx.text, range[0], range[1], node.type as ScalarStyle).value;
+  }
+  return node.value as string;
+}
+
+function isExpressionString(s: string): boolean {
+  return s.length >= 3 && s.startsWith('${') && s.endsWith('}');
+}
+
+/** Builds a value of any shape. A missing node is `null` at `at`. */
+export function buildValue(ctx: BuildContext, raw: Node, at: Span): Value {
+  const node = resolve(ctx, raw);
+  if (!node) return { kind: 'scalar', value: null, isInt: false, span: { start: at.start, end: at.end } };
+  const span = raw ? spanOf(raw) : at;
+  if (isScalar(node)) return buildScalar(ctx, node, span);
+  if (isSeq(node)) {
+    return { kind: 'list', items: node.items.map((item) => buildValue(ctx, item as Node, span)), span };
+  }
+  if (isMap(node)) {
+    const entries: MapEntry[] = [];
+    for (const pair of node.items) {
+      const key = resolve(ctx, pair.key as Node);
+      if (!key || !isScalar(key)) {
+        ctx.problems.push(modelProblem('unsupported-key', key ? spanOf(key) : span));
+        continue;
+      }
+      const keySpan = spanOf(key);
+      entries.push({
+        key: buildScalar(ctx, key, keySpan),
+        value: buildValue(ctx, pair.value as Node, valueSpan(pair, keySpan.end)),
+      });
+    }
+    return { kind: 'map', entries, span };
+  }
+  return { kind: 'scalar', value: null, isInt: false, span };
+}
+
+/** A scalar: an expression when it is a string of the form `${...}`, else plain data. */
+function buildScalar(ctx: BuildContext, node: Scalar, span: Span): ScalarValue | ExprValue {
+  const value = node.value;
+  if (typeof value === 'string') {
+    const s = scalarString(ctx, node);
+    if (isExpressionString(s)) return expressionValue(ctx, node, s, span);
+    return { kind: 'scalar', value: s, isInt: false, span };
+  }
+  if (typeof value === 'number') {
+    const source = typeof node.source === 'string' ? node.source : String(value);
+    return { kind: 'scalar', value, isInt: INT_SOURCE.test(source), span };
+  }
+  if (typeof value === 'bigint') return { kind: 'scalar', value: Number(value), isInt: true, span };
+  if (typeof value === 'boolean' || value === null || value === undefined) {
+    return { kind: 'scalar', value: value ?? null, isInt: false, span };
+  }
+  return { kind: 'scalar', value: String(value), isInt: false, span };
+}
+
+/**
+ * Maps offsets of a scalar's decoded value to document offsets, decoding the source lazily (only
+ * editor features and diagnostics ask for it). If the replayed decoding ever disagrees with the
+ * `yaml` package, offsets fall back to "start of the content + offset", clamped to the scalar.
+ */
+function offsetMapper(ctx: BuildContext, node: Scalar, value: string): (valueOffset: number) => number {
+  let decoded: DecodedScalar | undefined;
+  const range = node.range ?? [0, 0, 0];
+  return (valueOffset: number) => {
+    if (!decoded) {
+      const style = (node.type ?? 'PLAIN') as ScalarStyle;
+      const token = node.srcToken as { indent?: number } | undefined;
+      const attempt = decodeScalar(ctx.text, range[0], range[1], style, token?.indent ?? 0);
+      if (attempt.value === value) decoded = attempt;
+      else {
+        const first = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE' ? range[0] + 1 : range[0];
+        const offsets: number[] = [];
+        for (let i = 0; i <= value.length; i++) offsets.push(Math.min(first + i, range[1]));
+        decoded = { value, offsets };
+      }
+    }
+    const clamped = Math.max(0, Math.min(valueOffset, decoded.value.length));
+    return decoded.offsets[clamped];
+  };
+}
+
+function expressionValue(ctx: BuildContext, node: Scalar, source: string, span: Span): ExprValue {
+  const text = source.slice(2, -1);
+  const toValueOffset = offsetMapper(ctx, node, source);
+  return {
+    kind: 'expr',
+    source,
+    text,
+    parsed: ctx.parseExpression(text),
+    span,
+    toDocumentOffset: (offset: number) => toValueOffset(Math.max(0, Math.min(offset, text.length)) + 2),
+  };
+}
+
+/**
+ * An assignment target: the key text itself, parsed as an expression without `${}`
+ * (`my.map["k"][i]`). Returns undefined when the key is not a scalar.
+ */
+export function buildTarget(ctx: BuildContext, raw: Node): ExprValue | undefined {
+  const node = resolve(ctx, raw);
+  if (!node || !isScalar(node) || !raw) return undefined;
+  const span = spanOf(raw);
+  const text = typeof node.value === 'string' ? scalarString(ctx, node) : String(node.source ?? node.value);
+  const toValueOffset = offsetMapper(ctx, node, text);
+  return {
+    kind: 'expr',
+    source: text,
+    text,
+    parsed: ctx.parseExpression(text),
+    span,
+    toDocumentOffset: (offset: number) => toValueOffset(offset),
+  };
+}
+
+/**
+ * A name (step, routine, `next` target, variable): a non-empty scalar. Numbers and booleans keep
+ * their source text. Anything else is reported as `expected-string` for `what`.
+ */
+export function buildName(ctx: BuildContext, raw: Node, at: Span, what: string): Name | undefined {
+  const node = resolve(ctx, raw);
+  const span = raw ? spanOf(raw) : at;
+  if (node && isScalar(node) && node.value !== null && node.value !== undefined) {
+    const value = typeof node.value === 'string' ? scalarString(ctx, node) : String(node.source ?? node.value);
+    return { value, span };
+  }
+  ctx.problems.push(modelProblem('expected-string', span, what));
+  return undefined;
+}

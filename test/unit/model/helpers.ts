@@ -1,0 +1,30 @@
+import type { Span } from '../../../src/core/location';
+
+/**
+ * The model as plain data for deep equality: functions dropped, parsed expressions dropped (the
+ * expression parser has its own tests), and spans dropped too when `withSpans` is false.
+ */
+export function plain(value: unknown, withSpans = true): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => {
+      if (key === 'parsed') return undefined;
+      if (!withSpans && /^(span|bodySpan|casesSpan|trySpan|stepsSpan|paramsSpan)$/.test(key)) return undefined;
+      return v;
+    }),
+  );
+}
+
+/** The span of the `occurrence`-th (0-based) appearance of `needle` in `text`. */
+export function at(text: string, needle: string, occurrence = 0): Span {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    start = text.indexOf(needle, start + 1);
+    if (start < 0) throw new Error(`'${needle}' #${occurrence} not in text`);
+  }
+  return { start, end: start + needle.length };
+}
+
+/** Joins lines with `\n` (keeps YAML fixtures readable). */
+export function lines(...ls: string[]): string {
+  return ls.join('\n') + '\n';
+}
