@@ -1,0 +1,144 @@
+/**
+ * What the user is typing at an offset, read from the text itself: half-typed YAML rarely parses
+ * into the place the user means, while its indentation still says where the cursor is.
+ * Pure (no `vscode` import).
+ */
+import type { Span } from '../../core/location';
+
+export type CursorContext =
+  /** A key of a map; `path` is the chain of enclosing keys, outermost first, `-` for list items. */
+  | { kind: 'key'; path: string[]; siblings: string[]; span: Span }
+  /** The value of `call:`. */
+  | { kind: 'call'; prefix: string; span: Span }
+  /** The value of `next:`. */
+  | { kind: 'next'; prefix: string; span: Span }
+  /** Inside `${...}`: `prefix` is the dotted name being typed (`text.sp`), `span` covers it. */
+  | { kind: 'expression'; prefix: string; span: Span };
+
+interface LineShape {
+  /** Column of the first `-` of a list item line. */
+  dashCol?: number;
+  /** Column where the line's key (or content) starts. */
+  keyCol: number;
+  key?: string;
+  /** True when nothing follows `key:` on the line. */
+  opensBlock: boolean;
+}
+
+const DOTTED_TAIL = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\.?$|\.$|$/;
+
+/** The context at `offset` of a YAML (or, for values, JSON) document. */
+export function cursorContext(text: string, offset: number): CursorContext | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const expression = expressionPrefix(before);
+  if (expression !== undefined) {
+    const prefix = expression.match(DOTTED_TAIL)?.[0] ?? '';
+    return { kind: 'expression', prefix, span: { start: offset - prefix.length, end: offset } };
+  }
+  const value = /^\s*(?:-\s+)*(?:"(call|next)"|(call|next))\s*:\s*["']?([\w.\-]*)$/.exec(before);
+  if (value) {
+    const kind = (value[1] ?? value[2]) as 'call' | 'next';
+    return { kind, prefix: value[3], span: { start: offset - value[3].length, end: offset + wordLength(text, offset) } };
+  }
+  const key = /^(\s*)((?:-\s+)*)([\w]*)$/.exec(before);
+  if (!key) return undefined;
+  const col = key[1].length + key[2].length;
+  const lines = text.slice(0, lineStart).split(/\r?\n/);
+  lines.pop();
+  const path = key[2] ? [...ancestors(lines, key[1].length, 'list'), '-'] : ancestors(lines, col, 'map');
+  const after = text.slice(offset).split(/\r?\n/);
+  const siblings = key[2] ? siblingsBelow(after.slice(1), col) : [...siblingsAbove(lines, col), ...siblingsBelow(after.slice(1), col)];
+  return { kind: 'key', path, siblings, span: { start: offset - key[3].length, end: offset + wordLength(text, offset) } };
+}
+
+/** The text after an unclosed `${` on the line, or undefined when the cursor is not in one. */
+function expressionPrefix(before: string): string | undefined {
+  const open = before.lastIndexOf('${');
+  if (open < 0) return undefined;
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = open + 2; i < before.length; i++) {
+    const c = before[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && depth-- === 0) return undefined;
+  }
+  return quote ? undefined : before.slice(open + 2);
+}
+
+function wordLength(text: string, offset: number): number {
+  return /^[\w.\-]*/.exec(text.slice(offset))?.[0].length ?? 0;
+}
+
+function shape(line: string): LineShape | undefined {
+  const m = /^(\s*)((?:-\s+)*)(.*)$/.exec(line);
+  if (!m || m[3].startsWith('#') || (m[3].trim() === '' && !m[2])) return undefined;
+  const keyCol = m[1].length + m[2].length;
+  const key = /^("?)([^"#:\s][^"#:]*?)\1\s*:(?:\s+(.*))?$/.exec(m[3]);
+  const rest = key?.[3]?.trim() ?? '';
+  return {
+    dashCol: m[2] ? m[1].length : undefined,
+    keyCol,
+    key: key?.[2],
+    opensBlock: key !== null && (rest === '' || rest.startsWith('#')),
+  };
+}
+
+/**
+ * The keys enclosing a position, innermost last. `mode` says what the position is inside: a map
+ * whose keys sit at column `col`, or a list whose dashes sit at column `col`.
+ */
+function ancestors(lines: string[], col: number, mode: 'map' | 'list'): string[] {
+  const path: string[] = [];
+  let cur = col;
+  for (let i = lines.length - 1; i >= 0 && cur > 0; i--) {
+    const s = shape(lines[i]);
+    if (!s) continue;
+    const ownsBlock = s.key !== undefined && (s.keyCol < cur || (mode === 'list' && s.keyCol === cur && s.dashCol === undefined && s.opensBlock));
+    if (ownsBlock) {
+      path.unshift(s.key as string);
+      if (s.dashCol !== undefined) {
+        path.unshift('-');
+        cur = s.dashCol;
+        mode = 'list';
+      } else {
+        cur = s.keyCol;
+        mode = 'map';
+      }
+    } else if (mode === 'map' && s.keyCol === cur && s.dashCol !== undefined) {
+      path.unshift('-');
+      cur = s.dashCol;
+      mode = 'list';
+    } else if (s.keyCol < cur && s.dashCol === undefined) {
+      break;
+    }
+  }
+  return path;
+}
+
+function siblingsAbove(lines: string[], col: number): string[] {
+  const keys: string[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const s = shape(lines[i]);
+    if (!s) continue;
+    if (s.keyCol < col) break;
+    if (s.keyCol === col && s.key) keys.push(s.key);
+    if (s.keyCol === col && s.dashCol !== undefined) break;
+  }
+  return keys;
+}
+
+function siblingsBelow(lines: string[], col: number): string[] {
+  const keys: string[] = [];
+  for (const line of lines) {
+    const s = shape(line);
+    if (!s) continue;
+    if (s.keyCol < col || (s.keyCol === col && s.dashCol !== undefined)) break;
+    if (s.keyCol === col && s.key) keys.push(s.key);
+  }
+  return keys;
+}
