@@ -6,7 +6,8 @@
  */
 import type { Span } from '../location';
 import type { ExprValue, ForLoop, Name, Routine, Step, Value, Workflow } from '../model/types';
-import { targetRoot } from './exprNodes';
+import { assignmentTarget } from '../expr/walk';
+import { documentSpan } from './exprNodes';
 
 /**
  * A variable scope. The routine has one; `for` bodies, `except` blocks, parallel branches and
@@ -148,14 +149,12 @@ class Walker {
           this.expr(assignment.target, info, true);
           this.value(assignment.value, info);
           const parsed = assignment.target.parsed;
-          const root = parsed.ok ? targetRoot(parsed.expr) : undefined;
-          if (!root) continue;
-          const span = {
-            start: assignment.target.toDocumentOffset(root.span.start),
-            end: assignment.target.toDocumentOffset(root.span.end),
-          };
-          if (parsed.ok && parsed.expr.kind === 'identifier') define(info.scope, root.name, span.start);
-          this.context.writes.push({ name: root.name, span, step: info, scope: info.scope });
+          const shape = parsed.ok ? assignmentTarget(parsed.expr) : undefined;
+          if (!shape?.ok) continue;
+          const { root, rootSpan, path } = shape.target;
+          const span = documentSpan(assignment.target, rootSpan);
+          if (path.length === 0) define(info.scope, root, span.start);
+          this.context.writes.push({ name: root, span, step: info, scope: info.scope });
         }
         break;
       case 'call':

@@ -33,6 +33,7 @@ export function withSuggestion(message: string, suggestion: string | undefined):
  */
 export const MESSAGES = {
   'expr-syntax': error((detail) => `Expression syntax error: ${detail}`),
+  'invalid-assignment-target': error((detail) => `Invalid assignment target: ${detail}.`),
   'internal-error': warning((rule, detail) => `The ${rule} check failed on this document (${detail}); please report it.`),
 
   'missing-main': error(() => "A workflow with subworkflows needs a routine named 'main': execution starts there."),

@@ -1,6 +1,7 @@
 /**
  * "Did you mean" suggestions: the closest candidate by edit distance, if it is close enough to be a
- * plausible typo (at most a third of the word's length, and never more than 3 edits).
+ * plausible typo: at most a third of the word's length in edits, never more than 3, and for words
+ * shorter than 3 characters only a difference of letter case.
  */
 
 /** Levenshtein distance with adjacent transpositions counted as one edit. */
@@ -27,7 +28,7 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate closest to `word`, or undefined when none is a plausible typo of it. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const limit = word.length < 3 ? 0.5 : Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

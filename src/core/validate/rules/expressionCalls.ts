@@ -6,10 +6,11 @@
  */
 import type { Diagnostic } from '../../diagnostic';
 import type { CallExpr } from '../../expr/ast';
+import { calls } from '../../expr/walk';
 import type { ExprValue } from '../../model/types';
 import { resolveCallee, routineParams } from '../callees';
 import type { ValidationContext } from '../context';
-import { documentSpan, forEachNode } from '../exprNodes';
+import { documentSpan } from '../exprNodes';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 
@@ -20,9 +21,7 @@ export const expressionCallsRule: Rule = {
     for (const use of context.exprs) {
       const parsed = use.expr.parsed;
       if (!parsed.ok) continue;
-      forEachNode(parsed.expr, (node) => {
-        if (node.kind === 'call') checkCall(context, use.expr, node, out);
-      });
+      for (const call of calls(parsed.expr)) checkCall(context, use.expr, call, out);
     }
     return out;
   },

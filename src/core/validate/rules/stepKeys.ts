@@ -44,7 +44,9 @@ function checkStep(context: ValidationContext, info: StepInfo, out: Diagnostic[]
       out.push(diagnostic('key-not-allowed', key.span, [key.value, KIND_PHRASE[step.kind]]));
     }
   }
-  if (step.kind === 'invalid' && !inCase && !hasProblem(context, step)) {
+  // Unknown keys already say why a step has no action (`retrun:`); saying it twice is noise.
+  const hasUnknownKey = step.keys.some((k) => !ALL_KEYS.includes(k.value));
+  if (step.kind === 'invalid' && !inCase && !hasUnknownKey && !hasProblem(context, step)) {
     out.push(diagnostic('step-no-action', step.name.span, [step.name.value]));
   }
 }

@@ -25,7 +25,7 @@ export const structureRule: Rule = {
         const extra = routine.params.slice(1);
         out.push(diagnostic('main-params', { start: extra[0].span.start, end: extra[extra.length - 1].span.end }, []));
       }
-      if (routine.steps.length === 0 && !hasProblemInside(context, routine.stepsSpan)) {
+      if (routine.steps.length === 0 && !hasProblemInside(context, routine.span)) {
         out.push(diagnostic('routine-no-steps', routine.stepsSpan ?? routine.name.span, [routine.name.value]));
       }
       if (workflow.form !== 'routines') continue;
@@ -39,8 +39,7 @@ export const structureRule: Rule = {
   },
 };
 
-/** A list the model could not read already has a problem; an empty-steps error would repeat it. */
-function hasProblemInside(context: ValidationContext, span: { start: number; end: number } | undefined): boolean {
-  if (!span) return false;
+/** A routine the model could not read already has a problem; an empty-steps error would repeat it. */
+function hasProblemInside(context: ValidationContext, span: { start: number; end: number }): boolean {
   return context.workflow.problems.some((p) => p.span.start >= span.start && p.span.end <= span.end);
 }

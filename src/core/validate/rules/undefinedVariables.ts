@@ -10,9 +10,10 @@
  */
 import type { Diagnostic } from '../../diagnostic';
 import type { Expr } from '../../expr/ast';
+import { visitExpr } from '../../expr/walk';
 import { isStdlibModule } from '../../stdlib/catalogue';
 import { isVisible, type ValidationContext } from '../context';
-import { documentSpan, forEachNode } from '../exprNodes';
+import { documentSpan } from '../exprNodes';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 
@@ -25,7 +26,7 @@ export const undefinedVariablesRule: Rule = {
       if (!parsed.ok) continue;
       // A plain assignment target creates the name rather than reading it.
       if (use.target && parsed.expr.kind === 'identifier') continue;
-      forEachNode(parsed.expr, (node, parent) => {
+      visitExpr(parsed.expr, (node, parent) => {
         if (node.kind !== 'identifier' || isMapKey(node, parent)) return;
         const name = node.name;
         if (isVisible(use.scope, name) || context.routineByName.has(name) || isStdlibModule(name)) return;

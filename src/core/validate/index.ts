@@ -1,0 +1,105 @@
+/**
+ * The validator: everything `cloud-workflows lint` and the editor report for a workflow source.
+ * `lintText` parses and validates; `validateWorkflow` turns a model into diagnostics: the model's
+ * own problems, expression syntax errors, then every rule of `rules/`, sorted by offset without
+ * duplicates. Neither throws on any input.
+ */
+import type { Diagnostic } from '../diagnostic';
+import { assignmentTarget } from '../expr/walk';
+import { parseWorkflow } from '../model/parse';
+import type { Workflow } from '../model/types';
+import { buildContext, type ValidationContext } from './context';
+import { documentSpan } from './exprNodes';
+import { diagnostic } from './messages';
+import type { Rule } from './rule';
+import { blockKeysRule } from './rules/blockKeys';
+import { callArgumentsRule } from './rules/callArguments';
+import { callTargetsRule } from './rules/callTargets';
+import { expressionCallsRule } from './rules/expressionCalls';
+import { forLoopRule } from './rules/forLoop';
+import { jumpsRule } from './rules/jumps';
+import { limitsRule } from './rules/limits';
+import { parallelScopeRule } from './rules/parallelScope';
+import { parallelShapeRule } from './rules/parallelShape';
+import { stepKeysRule } from './rules/stepKeys';
+import { stepNamesRule } from './rules/stepNames';
+import { structureRule } from './rules/structure';
+import { tryShapeRule } from './rules/tryShape';
+import { undefinedVariablesRule } from './rules/undefinedVariables';
+import { unreachableRule } from './rules/unreachable';
+
+export { MESSAGES, messageFor, type DiagnosticCode } from './messages';
+
+/** Every rule, in the order their findings are most useful when offsets tie. */
+export const RULES: readonly (Rule & { name: string })[] = [
+  { name: 'structure', ...structureRule },
+  { name: 'step keys', ...stepKeysRule },
+  { name: 'block keys', ...blockKeysRule },
+  { name: 'for loop', ...forLoopRule },
+  { name: 'parallel', ...parallelShapeRule },
+  { name: 'try', ...tryShapeRule },
+  { name: 'limits', ...limitsRule },
+  { name: 'step names', ...stepNamesRule },
+  { name: 'next targets', ...jumpsRule },
+  { name: 'unreachable steps', ...unreachableRule },
+  { name: 'call targets', ...callTargetsRule },
+  { name: 'call arguments', ...callArgumentsRule },
+  { name: 'expression calls', ...expressionCallsRule },
+  { name: 'undefined variables', ...undefinedVariablesRule },
+  { name: 'parallel variables', ...parallelScopeRule },
+];
+
+/**
+ * Model problems, expression syntax errors (and assignment targets that cannot be assigned to),
+ * and every rule's findings, sorted by offset.
+ */
+export function validateWorkflow(workflow: Workflow): Diagnostic[] {
+  const out: Diagnostic[] = workflow.problems.map((p) => ({
+    code: p.code,
+    // The only tolerated deviation from YAML 1.2: lenient parsers (and maybe Google) accept it.
+    severity: p.code === 'yaml-indentation-compat' ? 'warning' : 'error',
+    message: p.message,
+    span: { start: p.span.start, end: p.span.end },
+  }));
+  const context = buildContext(workflow);
+  out.push(...syntaxErrors(context));
+  for (const rule of RULES) {
+    try {
+      out.push(...rule.check(context));
+    } catch (err) {
+      // A crashing rule must not take the editor's other diagnostics down with it.
+      out.push(diagnostic('internal-error', { start: 0, end: 0 }, [rule.name, err instanceof Error ? err.message : String(err)]));
+    }
+  }
+  return sortUnique(out);
+}
+
+/** Parses `text` (YAML unless `format` says JSON) and validates it. */
+export function lintText(text: string, options?: { format?: 'yaml' | 'json' }): { workflow: Workflow; diagnostics: Diagnostic[] } {
+  const workflow = parseWorkflow(text, options);
+  return { workflow, diagnostics: validateWorkflow(workflow) };
+}
+
+function syntaxErrors(context: ValidationContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { expr, target } of context.exprs) {
+    if (!expr.parsed.ok) {
+      out.push(diagnostic('expr-syntax', documentSpan(expr, expr.parsed.error.span), [expr.parsed.error.message]));
+    } else if (target) {
+      const shape = assignmentTarget(expr.parsed.expr);
+      if (!shape.ok) out.push(diagnostic('invalid-assignment-target', documentSpan(expr, shape.error.span), [shape.error.message]));
+    }
+  }
+  return out;
+}
+
+function sortUnique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.span.start}:${d.span.end}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
