@@ -1,0 +1,88 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../../../src/core/validate';
+
+interface Snippet {
+  prefix: string;
+  description: string;
+  body: string[];
+}
+
+const SNIPPETS_FILE = path.resolve(__dirname, '..', '..', '..', 'snippets', 'workflows-yaml.code-snippets');
+
+/**
+ * Expands a TextMate snippet the way VS Code does when the user accepts every default:
+ * `${1:x}` → `x` (recursively), `${1|a,b|}` → `a`, `$1`/`${1}` → the default given elsewhere for 1,
+ * `$0` → nothing, and `\$`, `\}`, `\\` → the escaped character.
+ */
+export function expandSnippet(body: string): string {
+  const defaults = new Map<string, string>();
+  // Reads to the end of the text or, inside a placeholder, to the `}` that closes it.
+  const read = (text: string, from: number, collect: boolean, nested: boolean): { out: string; end: number } => {
+    let out = '';
+    let i = from;
+    while (i < text.length && !(nested && text[i] === '}')) {
+      const placeholder = /^\$(?:(\d+)|\{(\d+)(?:(:)|\|([^|]*)\|)?)/.exec(text.slice(i));
+      if (text[i] === '\\' && '$}\\'.includes(text[i + 1] ?? '')) {
+        out += text[i + 1];
+        i += 2;
+      } else if (placeholder?.[1] !== undefined) {
+        out += defaults.get(placeholder[1]) ?? '';
+        i += placeholder[0].length;
+      } else if (placeholder) {
+        const n = placeholder[2];
+        i += placeholder[0].length;
+        let value = defaults.get(n) ?? '';
+        if (placeholder[3]) {
+          const inner = read(text, i, collect, true);
+          value = inner.out;
+          i = inner.end;
+        } else if (placeholder[4] !== undefined) {
+          value = placeholder[4].split(',')[0];
+        }
+        assert.equal(text[i], '}', `unclosed placeholder \${${n} in ${text}`);
+        i++;
+        if (collect && !defaults.has(n) && (placeholder[3] || placeholder[4] !== undefined)) defaults.set(n, value);
+        out += value;
+      } else {
+        out += text[i++];
+      }
+    }
+    return { out, end: i };
+  };
+  read(body, 0, true, false);
+  return read(body, 0, false, false).out;
+}
+
+/** Puts a snippet where it belongs: a whole workflow as is, steps under `main`, a subworkflow beside a `main`. */
+function asWorkflow(expanded: string): string {
+  if (expanded.startsWith('main:')) return expanded;
+  if (expanded.startsWith('- ')) {
+    return 'main:\n  steps:\n' + expanded.split('\n').map((line) => (line ? `    ${line}` : line)).join('\n') + '\n';
+  }
+  return 'main:\n  steps:\n    - done:\n        return: 1\n' + expanded + '\n';
+}
+
+const snippets = JSON.parse(readFileSync(SNIPPETS_FILE, 'utf8')) as Record<string, Snippet>;
+
+describe('YAML snippets', () => {
+  it('expands nested placeholders, choices, mirrors and escapes', () => {
+    assert.equal(expandSnippet('- ${1:a}: ${2:\\${${1:a}\\}} $1 ${3|x,y|} \\$ $0'), '- a: ${a} a x $ ');
+  });
+
+  it('each have a prefix starting with wf- and a description', () => {
+    for (const [name, snippet] of Object.entries(snippets)) {
+      assert.match(snippet.prefix, /^wf-[a-z-]+$/, name);
+      assert.ok(snippet.description.length > 0, name);
+    }
+  });
+
+  for (const [name, snippet] of Object.entries(snippets)) {
+    it(`"${name}" expands to a workflow without diagnostics`, () => {
+      const source = asWorkflow(expandSnippet(snippet.body.join('\n')));
+      const { diagnostics } = lintText(source, { format: 'yaml' });
+      assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), [], source);
+    });
+  }
+});
