@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { registerEditing } from './vscode/editing';
+import { Log } from './vscode/util/log';
+
+/**
+ * Wires the extension: the editing features (diagnostics, completion, quick fixes, snippets' command)
+ * and the run features (deploy, run, emulator, executions tree). Nothing heavy happens here: the
+ * emulator and the Google client load on first use.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  context.subscriptions.push(log, vscode.commands.registerCommand('cloudWorkflows.showOutput', () => log.show()));
+  registerEditing(context, log);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

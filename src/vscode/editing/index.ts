@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { Log } from '../util/log';
+import { trackWorkflowContextKey } from '../workflowFiles';
+import { WorkflowCompletionProvider } from './completion';
+import { WorkflowDefinitionProvider } from './definition';
+import { WorkflowDiagnostics } from './diagnostics';
+import { WorkflowSymbolProvider } from './documentSymbols';
+import { WorkflowHoverProvider } from './hover';
+import { newParentChild } from './newParentChild';
+import { WorkflowQuickFixProvider } from './quickFixes';
+import { RunCodeLensProvider } from './runCodeLens';
+import { WorkflowCache } from './workflowCache';
+
+/** Every YAML and JSON document; each provider then checks that it is a workflow. */
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml' },
+  { language: 'json' },
+  { language: 'jsonc' },
+];
+
+/** Registers the editing features: diagnostics, quick fixes, completion, hover, definitions, outline, code lenses, and the new parent/child command. */
+export function registerEditing(context: vscode.ExtensionContext, log: Log): void {
+  const cache = new WorkflowCache();
+  const diagnostics = new WorkflowDiagnostics(cache, log);
+  const codeLens = new RunCodeLensProvider(cache);
+  context.subscriptions.push(
+    cache,
+    diagnostics,
+    codeLens,
+    trackWorkflowContextKey(),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new WorkflowQuickFixProvider(diagnostics, cache), WorkflowQuickFixProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache), ...WorkflowCompletionProvider.triggerCharacters),
+    vscode.languages.registerHoverProvider(SELECTOR, new WorkflowHoverProvider(cache)),
+    vscode.languages.registerDefinitionProvider(SELECTOR, new WorkflowDefinitionProvider(cache)),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new WorkflowSymbolProvider(cache)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
+    vscode.commands.registerCommand('cloudWorkflows.newParentChild', (base?: unknown) => newParentChild(log, base)),
+  );
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { toRange } from '../util/ranges';
+import { isWorkflowDocument } from '../workflowFiles';
+import type { WorkflowCache } from './workflowCache';
+
+/**
+ * "Run" and "Deploy" above `main:` (or the top of a steps-only file). Only in trusted workspaces:
+ * both commands reach outside the editor.
+ */
+export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly trust = vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire());
+
+  constructor(private readonly cache: WorkflowCache) {}
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.isTrusted || !isWorkflowDocument(document)) return [];
+    const workflow = this.cache.workflow(document);
+    // In the steps form the single routine's name span is the list itself: the lens sits on its first line.
+    const main = workflow.form === 'invalid' ? undefined : workflow.routines.find((r) => r.name.value === 'main');
+    if (!main) return [];
+    const range = toRange(document, { start: main.name.span.start, end: main.name.span.start });
+    return [
+      new vscode.CodeLens(range, { title: 'Run', command: 'cloudWorkflows.runWorkflow', arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: 'Deploy', command: 'cloudWorkflows.deployWorkflow', arguments: [document.uri] }),
+    ];
+  }
+
+  dispose(): void {
+    this.trust.dispose();
+    this.changed.dispose();
+  }
+}
