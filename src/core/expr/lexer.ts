@@ -3,7 +3,7 @@
  * regular expressions, no per-character allocation), so linting thousands of expressions stays fast.
  */
 import { EXPR_MESSAGES } from './errors';
-import { classifyWord, type Token, type TokenKind } from './tokens';
+import { keywordOf, type Token, type TokenKind } from './tokens';
 
 const INT64_MAX = 9223372036854775807n;
 
@@ -34,8 +34,9 @@ export class Lexer {
   private word(start: number): Token {
     let end = start + 1;
     while (end < this.text.length && isIdentifierPart(this.text.charCodeAt(end))) end++;
-    const { kind, value } = classifyWord(this.text.slice(start, end));
-    return this.advance(token(kind, value, start, end));
+    const word = this.text.slice(start, end);
+    const special = keywordOf(word);
+    return this.advance(special ? token(special.kind, special.value, start, end) : token('identifier', word, start, end));
   }
 
   private number(start: number): Token {
@@ -65,7 +66,8 @@ export class Lexer {
       return this.fail(EXPR_MESSAGES.invalidNumber(text.slice(start, wordEnd)), start, wordEnd);
     }
     const literal = text.slice(start, end);
-    if (isInt ? BigInt(literal) > INT64_MAX : !Number.isFinite(Number(literal))) {
+    // Only 19 digits or more can exceed int64; skipping BigInt for the rest keeps ints cheap.
+    if (isInt ? literal.length >= 19 && BigInt(literal) > INT64_MAX : !Number.isFinite(Number(literal))) {
       return this.fail(EXPR_MESSAGES.numberOutOfRange(literal, isInt), start, end);
     }
     const result = token('number', literal, start, end);

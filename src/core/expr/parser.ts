@@ -1,6 +1,17 @@
 /**
  * The parser: precedence climbing over the operator table in `operators.ts`, building the AST of
  * `ast.ts`. It stops at the first error and returns it with its span; it never throws.
+ *
+ * Choices on points Google does not document [R]:
+ * - `a not in b` is accepted as the negation of `a in b` (Google's samples write `not (a in b)`).
+ * - Chained comparisons (`a < b < c`) are rejected; see `operators.ts`.
+ * - Slices (`s[1:2]`) and trailing commas (`[1, 2,]`) are rejected.
+ * - Only dotted names can be called (`len(x)`, `text.split(s, ",")`, `my_sub(1)`), never
+ *   computed values (`f(x)(y)`, `a[0](1)`), as the AST's `CallExpr` documents.
+ * - Keywords and literals may follow a dot as property names (`e.in`, `m.null`).
+ * - Integer literals must fit in 64 bits; the engine reads large ones from `NumberLiteral.text`.
+ * - Parentheses make no node: `(a + b)` is the `+` node with the span of `a + b`, while an
+ *   enclosing node's span includes them.
  */
 import type { Span } from '../location';
 import type { BinaryOperator, Expr, ExprSyntaxError, ParseResult, UnaryOperator } from './ast';
@@ -118,8 +129,9 @@ class Parser {
     const saved = this.depth;
     const start = this.token.start;
     let expr = this.parsePrimary();
-    // The dotted name written so far, while the chain is only identifiers and dots.
-    let callee = expr.kind === 'identifier' && this.text.charCodeAt(start) !== 40 /* ( */ ? expr.name : undefined;
+    // The dotted name written so far, while the chain is only identifiers and dots; a
+    // parenthesised identifier starts after `start` and is not a name that can be called.
+    let callee = expr.kind === 'identifier' && expr.span.start === start ? expr.name : undefined;
     for (;;) {
       const token = this.token;
       if (token.kind !== 'punctuation') break;

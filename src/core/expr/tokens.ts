@@ -59,14 +59,22 @@ const KEYWORDS: ReadonlyMap<string, { kind: 'keyword' | 'boolean' | 'null'; valu
   ['False', { kind: 'boolean', value: 'false' }],
   ['FALSE', { kind: 'boolean', value: 'false' }],
   ['null', { kind: 'null', value: 'null' }],
+  ['Null', { kind: 'null', value: 'null' }],
+  ['NULL', { kind: 'null', value: 'null' }],
 ]);
 
 /**
- * Classifies a word: keywords are recognised only all-lower or ALL-UPPER [D datatypes], booleans
- * also Capitalised [D datatypes], `null` only lower-case; anything else is an identifier.
+ * Classifies a word: keywords are recognised only all-lower or ALL-UPPER [D datatypes]; booleans
+ * also Capitalised [D datatypes]; `null` like the booleans, since Google's own demo
+ * (workflows-bigquery-load) compares with `Null` [S]; anything else is an identifier.
  */
 export function classifyWord(word: string): { kind: 'keyword' | 'boolean' | 'null' | 'identifier'; value: string } {
   return KEYWORDS.get(word) ?? { kind: 'identifier', value: word };
+}
+
+/** The keyword, boolean or null a word spells, or undefined for an identifier (no allocation). */
+export function keywordOf(word: string): { readonly kind: 'keyword' | 'boolean' | 'null'; readonly value: string } | undefined {
+  return KEYWORDS.get(word);
 }
 
 const KEYWORD_NAMES: ReadonlySet<string> = new Set(['and', 'or', 'not', 'in']);

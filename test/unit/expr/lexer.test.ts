@@ -52,8 +52,8 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('recognises booleans in lower, capitalised and upper case, and null in lower case', () => {
-    assert.deepStrictEqual(rows(tokenize('true True TRUE tRue false False FALSE null NULL')), [
+  it('recognises booleans and null in lower, capitalised and upper case', () => {
+    assert.deepStrictEqual(rows(tokenize('true True TRUE tRue false False FALSE null NULL Null nULL')), [
       ['boolean', 'true', 0, 4],
       ['boolean', 'true', 5, 9],
       ['boolean', 'true', 10, 14],
@@ -62,8 +62,10 @@ describe('tokenize', () => {
       ['boolean', 'false', 26, 31],
       ['boolean', 'false', 32, 37],
       ['null', 'null', 38, 42],
-      ['identifier', 'NULL', 43, 47],
-      ['eof', '', 47, 47],
+      ['null', 'null', 43, 47],
+      ['null', 'null', 48, 52],
+      ['identifier', 'nULL', 53, 57],
+      ['eof', '', 57, 57],
     ]);
   });
 
@@ -118,14 +120,14 @@ describe('tokenize', () => {
 describe('classifyWord and isMiscasedKeyword', () => {
   it('classify every spelling the language accepts', () => {
     assert.deepStrictEqual(
-      ['in', 'IN', 'In', 'True', 'null', 'Null', 'x'].map(classifyWord),
+      ['in', 'IN', 'In', 'True', 'Null', 'nuLL', 'x'].map(classifyWord),
       [
         { kind: 'keyword', value: 'in' },
         { kind: 'keyword', value: 'in' },
         { kind: 'identifier', value: 'In' },
         { kind: 'boolean', value: 'true' },
         { kind: 'null', value: 'null' },
-        { kind: 'identifier', value: 'Null' },
+        { kind: 'identifier', value: 'nuLL' },
         { kind: 'identifier', value: 'x' },
       ],
     );

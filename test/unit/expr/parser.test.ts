@@ -40,16 +40,17 @@ describe('parseExpression', () => {
       ['False', bool(false, [0, 5])],
       ['FALSE', bool(false, [0, 5])],
       ['null', nul(0)],
+      ['Null', nul(0)],
+      ['NULL', nul(0)],
       ['  42  ', int('42', 2)],
     ];
     for (const [text, expected] of cases) {
       it(`parses ${JSON.stringify(text)}`, () => parses(text, expected));
     }
 
-    it('reads mixed-case spellings of true and null as identifiers', () => {
+    it('reads other mixed-case spellings of true and null as identifiers', () => {
       parses('tRUE', id('tRUE', 0));
-      parses('NULL', id('NULL', 0));
-      parses('Null', id('Null', 0));
+      parses('nuLL', id('nuLL', 0));
     });
   });
 
