@@ -1,0 +1,102 @@
+/**
+ * `text.find_all_regex`, `text.match_regex` and `text.replace_all_regex` over the linear-time
+ * RE2 engine in `re2.ts`. Indexes are code points. In `replace_all_regex`, `\0` to `\9` insert
+ * the whole match or a group (an unset group inserts nothing) and `\\` inserts a backslash; any
+ * other backslash, or a group the pattern does not have, is a ValueError (RE2's rewrite rules).
+ */
+import type { Value } from '../value';
+import { Args } from './args';
+import type { NativeFunction } from './context';
+import { Re2, allMatches, fromCodePoints, toCodePoints } from './re2';
+
+const cache = new Map<string, Re2>();
+const CACHE_SIZE = 64;
+
+function compile(a: Args): Re2 {
+  const pattern = a.string('regexp');
+  let re = cache.get(pattern);
+  if (!re) {
+    re = Re2.compile(pattern, a.fn);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(pattern, re);
+  }
+  return re;
+}
+
+const findAllRegex: NativeFunction = (values) => {
+  const a = new Args('text.find_all_regex', values);
+  const source = toCodePoints(a.string('source'));
+  const re = compile(a);
+  const out: Value[] = [];
+  for (const m of allMatches(re, source)) {
+    out.push(
+      new Map<string, Value>([
+        ['index', BigInt(m.start)],
+        ['match', fromCodePoints(source, m.start, m.end)],
+      ]),
+    );
+  }
+  return out;
+};
+
+const matchRegex: NativeFunction = (values) => {
+  const a = new Args('text.match_regex', values);
+  const source = toCodePoints(a.string('source'));
+  return compile(a).exec(source, 0) !== null;
+};
+
+type RewritePart = string | number;
+
+function parseRewrite(a: Args, repl: string, groups: number): RewritePart[] {
+  const parts: RewritePart[] = [];
+  let text = '';
+  for (let i = 0; i < repl.length; i++) {
+    const c = repl[i];
+    if (c !== '\\') {
+      text += c;
+      continue;
+    }
+    const next = repl[i + 1];
+    i++;
+    if (next === '\\') {
+      text += '\\';
+    } else if (next !== undefined && next >= '0' && next <= '9') {
+      const n = Number(next);
+      if (n > groups) a.valueError(`the replacement refers to group \\${n} but the expression has ${groups} group${groups === 1 ? '' : 's'}`);
+      parts.push(text, n);
+      text = '';
+    } else {
+      a.valueError(`invalid replacement ${JSON.stringify(repl)}: use \\0 to \\9 for groups and \\\\ for a backslash`);
+    }
+  }
+  parts.push(text);
+  return parts;
+}
+
+const replaceAllRegex: NativeFunction = (values) => {
+  const a = new Args('text.replace_all_regex', values);
+  const sourceText = a.string('source');
+  const source = toCodePoints(sourceText);
+  const re = compile(a);
+  const rewrite = parseRewrite(a, a.string('repl'), re.groupCount);
+  let out = '';
+  let copied = 0;
+  for (const m of allMatches(re, source)) {
+    out += fromCodePoints(source, copied, m.start);
+    for (const part of rewrite) {
+      if (typeof part === 'string') out += part;
+      else {
+        const [s, e] = part === 0 ? [m.start, m.end] : [m.groups[(part - 1) * 2], m.groups[(part - 1) * 2 + 1]];
+        if (s >= 0 && e >= 0) out += fromCodePoints(source, s, e);
+      }
+    }
+    copied = m.end;
+  }
+  return out + fromCodePoints(source, copied, source.length);
+};
+
+export const REGEX_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
+  ['text.find_all_regex', findAllRegex],
+  ['text.match_regex', matchRegex],
+  ['text.replace_all_regex', replaceAllRegex],
+]);
