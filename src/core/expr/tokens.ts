@@ -25,8 +25,6 @@ export type TokenKind =
   | 'eof'
   | 'error';
 
-export type Keyword = 'and' | 'or' | 'not' | 'in';
-
 export type Punctuation =
   | '+' | '-' | '*' | '/' | '//' | '%'
   | '<' | '<=' | '>' | '>=' | '==' | '!='
