@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Pair } from 'yaml';
 import type { ParseResult } from '../expr/ast';
 import type { Span } from '../location';
-import type { Param, Routine, Workflow } from './types';
+import type { ModelProblem, Param, Routine, Workflow } from './types';
 import { field, listItems, readBody, singleEntry } from './body';
 import { loadYaml } from './loadYaml';
 import { modelProblem } from './problems';
@@ -59,7 +59,19 @@ export function buildWorkflow(
   } else {
     workflow.problems.push(modelProblem('expected-workflow', topSpan));
   }
+  workflow.problems = dedupe(workflow.problems);
   return workflow;
+}
+
+/** Drops repeated problems (an aliased node is read once per alias, a shared node once per reader). */
+function dedupe(problems: ModelProblem[]): ModelProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}:${p.span.start}:${p.span.end}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function buildRoutine(ctx: BuildContext, pair: Pair): Routine | undefined {
