@@ -1,0 +1,95 @@
+/**
+ * What a name can be called as: a subworkflow of the workflow, a standard-library function, or a
+ * `googleapis.*` connector, reached from a `call` step (named or positional arguments) or from an
+ * expression (positional arguments; blocking functions and connectors are refused there).
+ */
+import { isConnectorName, lookupFunction, type StdlibFunction } from '../../core/stdlib/catalogue';
+import { workflowError } from '../errors';
+import { fromJson, toJson } from '../json';
+import { STDLIB } from '../stdlib';
+import type { NativeContext } from '../stdlib/context';
+import type { JsonValue } from '../value';
+import { copyValue, typeOf, type Value } from '../value';
+import type { StepContext } from './context';
+import type { MaybePromise } from './evaluate';
+
+/**
+ * Expression helpers that Google does not count as steps (best-practice page); every other
+ * function call counts one.
+ */
+const FREE_FUNCTIONS = new Set(['len', 'int', 'get_type']);
+
+function nativeContext(ctx: StepContext): NativeContext {
+  return {
+    host: ctx.exec.host,
+    signal: ctx.exec.signal,
+    callFunction: async (name, args) => ctx.exec.callFunction(ctx, name, args),
+  };
+}
+
+/** Calls a native; non-blocking natives answer synchronously, which keeps expressions atomic. */
+function callNative(ctx: StepContext, fn: StdlibFunction, args: (Value | undefined)[]): MaybePromise<Value> {
+  const native = STDLIB.get(fn.name);
+  if (!native) throw workflowError('SystemError', `The standard-library function "${fn.name}" is not available in this runtime`);
+  if (!FREE_FUNCTIONS.has(fn.name)) ctx.exec.meter.step();
+  const result = native(args, nativeContext(ctx));
+  const check = (v: Value): Value => (typeof v === 'string' ? ctx.exec.meter.checkString(v) : v);
+  return result instanceof Promise ? result.then(check) : check(result);
+}
+
+function unknownFunction(name: string): never {
+  throw workflowError('KeyError', `Unknown function or subworkflow "${name}"`);
+}
+
+/** A call inside `${...}`: subworkflows and non-blocking functions only. */
+export function callFromExpression(ctx: StepContext, name: string, args: Value[]): MaybePromise<Value> {
+  if (ctx.exec.isRoutine(name)) return ctx.exec.invokeRoutine(ctx, name, args.map(copyValue));
+  const fn = lookupFunction(name);
+  if (!fn) {
+    if (isConnectorName(name)) throw workflowError('TypeError', `Connector "${name}" can only be called from a call step, not in an expression`);
+    return unknownFunction(name);
+  }
+  if (fn.blocking) throw workflowError('TypeError', `"${name}" is a blocking function: call it from a call step, not in an expression`);
+  if (args.length > fn.params.length) throw workflowError('TypeError', `${name}: expected at most ${fn.params.length} arguments, got ${args.length}`);
+  return callNative(ctx, fn, args);
+}
+
+/** Orders named `args:` by the catalogue's parameters; unknown names are a TypeError. */
+function positional(fn: StdlibFunction, args: Value | undefined): (Value | undefined)[] {
+  if (args === undefined || args === null) return [];
+  if (Array.isArray(args)) {
+    if (args.length > fn.params.length) throw workflowError('TypeError', `${fn.name}: expected at most ${fn.params.length} arguments, got ${args.length}`);
+    return args;
+  }
+  if (!(args instanceof Map)) throw workflowError('TypeError', `${fn.name}: args must be a map or a list, got: ${typeOf(args)}`);
+  const names = fn.params.map((p) => p.name);
+  for (const key of args.keys()) {
+    if (!names.includes(key)) throw workflowError('TypeError', `${fn.name}: unexpected argument "${key}"; accepted: ${names.join(', ')}`);
+  }
+  return names.map((n) => (args.has(n) ? args.get(n) : undefined));
+}
+
+/** A `call` step's target with its evaluated `args:` (a map, a list for stdlib, or absent). */
+export async function callFromStep(ctx: StepContext, name: string, args: Value | undefined): Promise<Value> {
+  const { exec } = ctx;
+  if (exec.isRoutine(name)) {
+    if (args !== undefined && args !== null && !(args instanceof Map)) {
+      throw workflowError('TypeError', `Subworkflow "${name}" takes named arguments (a map), got: ${typeOf(args)}`);
+    }
+    return exec.invokeRoutine(ctx, name, args ?? new Map());
+  }
+  if (name.startsWith('googleapis.')) return callConnector(ctx, name, args);
+  const fn = lookupFunction(name);
+  if (!fn) return unknownFunction(name);
+  return await callNative(ctx, fn, positional(fn, args));
+}
+
+async function callConnector(ctx: StepContext, name: string, args: Value | undefined): Promise<Value> {
+  const { exec } = ctx;
+  if (args !== undefined && args !== null && !(args instanceof Map)) {
+    throw workflowError('TypeError', `Connector "${name}" takes named arguments (a map), got: ${typeOf(args)}`);
+  }
+  const json = toJson(args ?? new Map()) as Record<string, JsonValue>;
+  const result = await exec.host.connectors.call(name, json, { env: exec.host.env, signal: exec.signal, clock: exec.host.clock });
+  return fromJson(result);
+}

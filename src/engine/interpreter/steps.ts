@@ -1,0 +1,165 @@
+/**
+ * Runs steps: the block runner that follows `next` jumps, and the step dispatcher that counts
+ * steps, records history and stack traces, and hands each kind to its handler.
+ *
+ * Jumps: `next: X` is resolved by the innermost block containing X, also when X sits inside a
+ * nested `steps:` step of that block; a target the block does not contain leaves the block and
+ * is tried by the enclosing one (so a jump may leave a `for` body or a switch case) [R]. A target
+ * no enclosing block of the routine contains raises ValueError [R: Google rejects it at deploy].
+ */
+import type { Step, StepsStep } from '../../core/model/types';
+import type { StepType } from '../host';
+import { WorkflowError, workflowError } from '../errors';
+import { copyValue, type Value } from '../value';
+import { runAssign } from './assign';
+import { runCall } from './callStep';
+import { captureTrace } from './callStack';
+import { NORMAL, ExecutionStopped, jumpTo, type Completion, type StepContext } from './context';
+import { evaluateValue } from './evaluate';
+import type { EntryHandle } from './history';
+import { runFor } from './loop';
+import { runParallel } from './parallel';
+import { runSwitch } from './switchStep';
+import { runTry } from './tryStep';
+
+const STEP_TYPES: Partial<Record<Step['kind'], StepType>> = {
+  assign: 'STEP_ASSIGN',
+  call: 'STEP_CALL',
+  switch: 'STEP_SWITCH',
+  for: 'STEP_FOR',
+  try: 'STEP_TRY_RETRY_EXCEPT',
+  raise: 'STEP_RAISE',
+  return: 'STEP_RETURN',
+  jump: 'STEP_GOTO',
+};
+
+function stepType(step: Step): StepType | undefined {
+  if (step.kind === 'parallel') return step.parallel.for ? 'STEP_PARALLEL_FOR' : 'STEP_PARALLEL_BRANCH';
+  return STEP_TYPES[step.kind];
+}
+
+/** The error value a JavaScript exception stands for; faults of the interpreter become SystemError. */
+export function asWorkflowError(error: unknown): WorkflowError | ExecutionStopped {
+  if (error instanceof WorkflowError || error instanceof ExecutionStopped) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return workflowError('SystemError', `Internal error: ${message}`);
+}
+
+/** Runs a list of steps from `path` (an index, then indexes inside nested `steps:` steps). */
+export async function runBlock(ctx: StepContext, steps: Step[], path: number[] = [0]): Promise<Completion> {
+  let i = path[0];
+  let inner = path.slice(1);
+  while (i < steps.length) {
+    const c = inner.length > 0 ? await resumeNested(ctx, steps[i] as StepsStep, inner) : await runStep(ctx, steps[i]);
+    inner = [];
+    if (c.kind === 'goto') {
+      const target = findPath(steps, c.target);
+      if (!target) return c;
+      i = target[0];
+      inner = target.slice(1);
+      continue;
+    }
+    if (c.kind !== 'normal') return c;
+    i++;
+  }
+  return NORMAL;
+}
+
+/** Continues inside a nested `steps:` step that a jump landed in. */
+async function resumeNested(ctx: StepContext, step: StepsStep, path: number[]): Promise<Completion> {
+  const c = await runBlock(ctx, step.steps, path);
+  return c.kind === 'normal' && step.next ? jumpTo(ctx, step.next.value) : c;
+}
+
+/** Where `name` is in `steps`, looking into nested `steps:` steps too. */
+function findPath(steps: Step[], name: string): number[] | undefined {
+  const direct = steps.findIndex((s) => s.name.value === name);
+  if (direct >= 0) return [direct];
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (s.kind !== 'steps') continue;
+    const inner = findPath(s.steps, name);
+    if (inner) return [i, ...inner];
+  }
+  return undefined;
+}
+
+/** Runs one step: counts it, records its history entry and, on failure, where it failed. */
+export async function runStep(ctx: StepContext, step: Step): Promise<Completion> {
+  const { exec, thread } = ctx;
+  exec.checkActive();
+  const frame = thread.frames[thread.frames.length - 1];
+  frame.step = step;
+  exec.stepStarted();
+  const type = stepType(step);
+  const entry = type
+    ? exec.history.start({
+        routine: ctx.routine.name.value,
+        step: step.name.value,
+        stepType: type,
+        threadId: thread.id,
+        parentEntryId: thread.parentEntryId,
+      })
+    : undefined;
+  let c: Completion;
+  try {
+    exec.meter.step();
+    c = await dispatch(ctx, step, entry);
+  } catch (e) {
+    const error = asWorkflowError(e);
+    frame.step = step;
+    if (error instanceof WorkflowError) {
+      captureTrace(error, thread, exec.lines);
+      entry?.fail(error.value);
+    }
+    throw error;
+  }
+  entry?.succeed();
+  frame.step = step;
+  return c.kind === 'normal' && step.next ? jumpTo(ctx, step.next.value) : c;
+}
+
+async function dispatch(ctx: StepContext, step: Step, entry: EntryHandle | undefined): Promise<Completion> {
+  switch (step.kind) {
+    case 'assign':
+      await runAssign(ctx, step);
+      return NORMAL;
+    case 'call':
+      await runCall(ctx, step);
+      return NORMAL;
+    case 'switch':
+      return runSwitch(ctx, step, entry);
+    case 'for':
+      return runFor(ctx, step, entry);
+    case 'parallel':
+      return runParallel(ctx, step, entry);
+    case 'try':
+      return runTry(ctx, step, entry);
+    case 'raise':
+      throw new WorkflowError(copyValue(await evaluateValue(step.raise, ctx.exec.evalContext(ctx))));
+    case 'return':
+      return { kind: 'return', value: copyValue(await evaluateValue(step.return, ctx.exec.evalContext(ctx))) };
+    case 'steps':
+      return runBlock(ctx, step.steps);
+    case 'jump':
+      return NORMAL;
+    case 'invalid':
+      throw workflowError('ValueError', `Step "${step.name.value}" has no recognisable kind`);
+  }
+}
+
+/** The value a routine's body produced: its `return`, or null. */
+export function routineResult(c: Completion, routine: string): Value {
+  switch (c.kind) {
+    case 'return':
+      return c.value;
+    case 'normal':
+    case 'end':
+      return null;
+    case 'break':
+    case 'continue':
+      throw workflowError('ValueError', `"next: ${c.kind}" used outside a for loop in routine "${routine}"`);
+    case 'goto':
+      throw workflowError('ValueError', `Step "${c.target}" not found in routine "${routine}"`);
+  }
+}

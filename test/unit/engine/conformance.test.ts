@@ -1,0 +1,68 @@
+/**
+ * Runs every `test/conformance/*.workflows.yaml` on a virtual clock. Each file starts with comment
+ * lines that state the expectation:
+ *   # argument: <JSON>                 (optional; `$BASE_URL` is replaced by the loopback server)
+ *   # expect-result: <JSON>            the whole result
+ *   # expect-error: <JSON>             the whole error payload
+ *   # expect-error-tags: <JSON list>   only the error's tags
+ * The same `$BASE_URL` substitution applies to the workflow text, for `http.*` tests.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loopbackServer, fetchHttpClient, type Loopback } from './loopback';
+import { run } from './harness';
+
+const DIR = path.resolve(__dirname, '..', '..', 'conformance');
+
+interface Expectation {
+  argument?: unknown;
+  result?: unknown;
+  error?: unknown;
+  errorTags?: unknown;
+}
+
+function header(text: string, base: string): Expectation {
+  const out: Expectation = {};
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('#')) break;
+    const m = /^#\s*(argument|expect-result|expect-error|expect-error-tags):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const value = JSON.parse(m[2].split('$BASE_URL').join(base));
+    if (m[1] === 'argument') out.argument = value;
+    else if (m[1] === 'expect-result') out.result = value;
+    else if (m[1] === 'expect-error') out.error = value;
+    else out.errorTags = value;
+  }
+  return out;
+}
+
+describe('conformance suite', () => {
+  let server: Loopback;
+  before(async () => {
+    server = await loopbackServer();
+  });
+  after(() => server.close());
+
+  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.workflows.yaml')).sort();
+  it('has a suite of conformance workflows', () => {
+    assert.ok(files.length >= 25, `only ${files.length} files`);
+  });
+
+  for (const file of files) {
+    it(`${file} gives its stated outcome`, async () => {
+      const text = fs.readFileSync(path.join(DIR, file), 'utf8').split('$BASE_URL').join(server.url);
+      const expected = header(text, server.url);
+      assert.ok('result' in expected || 'error' in expected || 'errorTags' in expected, 'file states no expectation');
+      const r = await run(text, expected.argument, { http: fetchHttpClient() });
+      if ('result' in expected) {
+        assert.equal(r.outcome.state, 'SUCCEEDED', r.outcome.state === 'SUCCEEDED' ? '' : r.outcome.error.context);
+        assert.deepEqual(r.result, expected.result);
+      } else {
+        assert.equal(r.outcome.state, 'FAILED', r.outcome.state === 'SUCCEEDED' ? r.outcome.result : '');
+        if ('error' in expected) assert.deepEqual(r.error, expected.error);
+        if ('errorTags' in expected) assert.deepEqual((r.error as { tags?: unknown }).tags, expected.errorTags);
+      }
+    });
+  }
+});
