@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/diagnostic';
 import type { Workflow } from '../../core/model/types';
 import { parseWorkflow } from '../../core/model/parse';
-import { lintText } from '../../core/validate';
+import { validateWorkflow } from '../../core/validate';
 import { formatOf } from '../workflowFiles';
 
 interface Entry {
@@ -30,11 +30,10 @@ export class WorkflowCache implements vscode.Disposable {
 
   /** The model and every diagnostic of the document's current version. */
   lint(document: vscode.TextDocument): { workflow: Workflow; diagnostics: Diagnostic[] } {
-    const entry = this.current(document);
-    if (entry?.diagnostics) return { workflow: entry.workflow, diagnostics: entry.diagnostics };
-    const result = lintText(document.getText(), { format: formatOf(document) });
-    this.entries.set(document.uri.toString(), { version: document.version, ...result });
-    return result;
+    const workflow = this.workflow(document);
+    const entry = this.current(document) as Entry;
+    entry.diagnostics ??= validateWorkflow(workflow);
+    return { workflow, diagnostics: entry.diagnostics };
   }
 
   dispose(): void {
