@@ -106,13 +106,23 @@ export function buildValue(ctx: BuildContext, raw: Node, at: Span): Value {
       }
       const keySpan = spanOf(key);
       entries.push({
-        key: buildScalar(ctx, key, keySpan),
+        key: buildKey(ctx, key, keySpan),
         value: buildValue(ctx, pair.value as Node, valueSpan(pair, keySpan.end)),
       });
     }
     return { kind: 'map', entries, span };
   }
   return { kind: 'scalar', value: null, isInt: false, span };
+}
+
+/**
+ * A map key. Workflow maps have string keys, so a key written as a number or boolean (`1: 10`)
+ * is the string of its source text, as its JSON twin (`"1": 10`) would be [R].
+ */
+function buildKey(ctx: BuildContext, node: Scalar, span: Span): ScalarValue | ExprValue {
+  if (typeof node.value === 'string') return buildScalar(ctx, node, span);
+  const source = typeof node.source === 'string' && node.source !== '' ? node.source : String(node.value);
+  return { kind: 'scalar', value: source, isInt: false, span };
 }
 
 /** A scalar: an expression when it is a string of the form `${...}`, else plain data. */

@@ -468,3 +468,14 @@ describe('model: step kinds', () => {
     });
   });
 });
+
+describe('model: map keys', () => {
+  it('reads keys written as numbers or booleans as strings, like their JSON twins', () => {
+    const text = lines('- s:', '    return: {1: a, 2.50: b, true: c}');
+    const step = parseWorkflow(text).routines[0].steps[0];
+    deepStrictEqual(
+      step.kind === 'return' && step.return.kind === 'map' && step.return.entries.map((e) => plain(e.key)),
+      [scalar('1', at(text, '1')), scalar('2.50', at(text, '2.50')), scalar('true', at(text, 'true'))],
+    );
+  });
+});
