@@ -5,31 +5,57 @@
  *   # expect-result: <JSON>            the whole result
  *   # expect-error: <JSON>             the whole error payload
  *   # expect-error-tags: <JSON list>   only the error's tags
- * The same `$BASE_URL` substitution applies to the workflow text, for `http.*` tests.
+ *   # limits: <JSON>                   optional overrides of the execution limits
+ * The same `$BASE_URL` substitution applies to the workflow text, for `http.*` tests. Child
+ * workflows for `executions.run` are `<workflow_id>.child.yaml` beside the tests; callbacks answer
+ * at once with a canned POST request.
  */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loopbackServer, fetchHttpClient, type Loopback } from './loopback';
+import { VirtualClock, type Limits } from '../../../src/engine';
+import type { ConnectorHandler } from '../../../src/engine/host';
+import { childConnector } from './childConnector';
 import { run } from './harness';
 
 const DIR = path.resolve(__dirname, '..', '..', 'conformance');
 
 interface Expectation {
   argument?: unknown;
+  limits?: Partial<Limits>;
   result?: unknown;
   error?: unknown;
   errorTags?: unknown;
+}
+
+function childSource(workflowId: string): string | undefined {
+  const file = path.join(DIR, `${workflowId}.child.yaml`);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+/** Serves `events.*` callbacks: an endpoint URL, and an immediate canned POST to it. */
+function withCallbacks(inner: ConnectorHandler): ConnectorHandler {
+  return {
+    call: async (name, args, context) => {
+      if (name === 'events.create_callback_endpoint') return { url: 'https://workflowexecutions.example/callbacks/cb-1' };
+      if (name === 'events.await_callback') {
+        return { http_request: { method: 'POST', body: { approved: true }, headers: {}, query: {}, url: '/callbacks/cb-1' }, type: 'HTTP' };
+      }
+      return inner.call(name, args, context);
+    },
+  };
 }
 
 function header(text: string, base: string): Expectation {
   const out: Expectation = {};
   for (const line of text.split('\n')) {
     if (!line.startsWith('#')) break;
-    const m = /^#\s*(argument|expect-result|expect-error|expect-error-tags):\s*(.*)$/.exec(line);
+    const m = /^#\s*(argument|limits|expect-result|expect-error|expect-error-tags):\s*(.*)$/.exec(line);
     if (!m) continue;
     const value = JSON.parse(m[2].split('$BASE_URL').join(base));
     if (m[1] === 'argument') out.argument = value;
+    else if (m[1] === 'limits') out.limits = value as Partial<Limits>;
     else if (m[1] === 'expect-result') out.result = value;
     else if (m[1] === 'expect-error') out.error = value;
     else out.errorTags = value;
@@ -54,7 +80,9 @@ describe('conformance suite', () => {
       const text = fs.readFileSync(path.join(DIR, file), 'utf8').split('$BASE_URL').join(server.url);
       const expected = header(text, server.url);
       assert.ok('result' in expected || 'error' in expected || 'errorTags' in expected, 'file states no expectation');
-      const r = await run(text, expected.argument, { http: fetchHttpClient() });
+      const clock = new VirtualClock();
+      const connectors = withCallbacks(childConnector(childSource, clock));
+      const r = await run(text, expected.argument, { http: fetchHttpClient(), clock, connectors, limits: expected.limits });
       if ('result' in expected) {
         assert.equal(r.outcome.state, 'SUCCEEDED', r.outcome.state === 'SUCCEEDED' ? '' : r.outcome.error.context);
         assert.deepEqual(r.result, expected.result);
