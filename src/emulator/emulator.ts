@@ -1,0 +1,113 @@
+/**
+ * The local emulator as an in-process API: Google's Workflows and Executions v1 operations over
+ * one store, one clock and one engine. The REST server (`server.ts`) and the CLI's `run` both
+ * drive this class; it answers with the same JSON resources Google's APIs return and throws
+ * `ApiError`s in Google's format.
+ */
+import { RealClock, VirtualClock } from '../engine/clock';
+import type { Clock } from '../engine/host';
+import { NodeHttpClient } from '../engine/http/nodeHttpClient';
+import { allowHosts } from '../engine/http/networkPolicy';
+import { ExecutionsApi } from './executionsApi';
+import { ExecutionsConnector } from './executionsConnector';
+import type { ExecutionRecord } from './records';
+import { Store } from './store';
+import type { CorruptFile } from './store';
+import { WorkflowsApi } from './workflowsApi';
+import { workflowName } from './names';
+import type { Json } from './resources';
+
+export interface EmulatorOptions {
+  /** Persist workflows and executions here; in memory only when omitted. */
+  dataDir?: string;
+  /** Default project and location (for `deploy` and the CLI). */
+  project?: string;
+  location?: string;
+  /** `virtual`: sleeps and retries complete at once in virtual time. Default `real`. */
+  clock?: 'real' | 'virtual' | Clock;
+  /** Hosts `http.*` calls may reach besides loopback (`*` for any). */
+  allowHttpHost?: string[];
+  /** `sys.log` output of every execution. */
+  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+}
+
+/** What `open` found in the data directory. */
+export interface StartupReport {
+  /** Files that could not be read; moved to `<dataDir>/corrupt/`. */
+  corrupt: CorruptFile[];
+  /** Executions that were ACTIVE when the previous process stopped; now FAILED. */
+  interrupted: string[];
+}
+
+export class Emulator {
+  readonly project: string;
+  readonly location: string;
+  readonly clock: Clock;
+  readonly workflows: WorkflowsApi;
+  readonly executions: ExecutionsApi;
+  readonly startup: StartupReport;
+  private readonly store: Store;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.project = options.project ?? 'local-project';
+    this.location = options.location ?? 'us-central1';
+    this.clock = makeClock(options.clock);
+    this.store = new Store(options.dataDir);
+    const { corrupt } = this.store.load();
+    this.workflows = new WorkflowsApi(this.store, this.clock);
+    const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
+    const connectors = new ExecutionsConnector(() => this.executions, this.clock);
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
+    this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };
+  }
+
+  /** The parent resource name for the default project and location. */
+  get parent(): string {
+    return `projects/${this.project}/locations/${this.location}`;
+  }
+
+  /** Creates the workflow, or updates it to `source` when it exists; returns the Workflow resource. */
+  deploy(workflowId: string, source: string, labels: Record<string, string> = {}): Json {
+    const name = workflowName(this.project, this.location, workflowId);
+    const body: Json = { sourceContents: source, labels };
+    const op = this.store.workflows.has(name)
+      ? this.workflows.update(name, body, 'sourceContents,labels')
+      : this.workflows.create(this.project, this.location, workflowId, body);
+    const { '@type': _type, ...workflow } = op.response as Json;
+    return workflow;
+  }
+
+  /** Starts an execution of a deployed workflow; `argument` is JSON text. Returns the Execution. */
+  run(workflowId: string, argument?: string, labels: Record<string, string> = {}): Json {
+    const body: Json = { labels };
+    if (argument !== undefined) body.argument = argument;
+    return this.executions.create(workflowName(this.project, this.location, workflowId), body);
+  }
+
+  /** Resolves with the execution's record once it has ended. */
+  wait(executionName: string): Promise<ExecutionRecord> {
+    return this.executions.wait(executionName);
+  }
+
+  /** Executions started by `executionName`'s connector calls, oldest first. */
+  children(executionName: string): ExecutionRecord[] {
+    return this.executions.children(executionName);
+  }
+
+  /** Stops running executions (saved as FAILED: the emulator stopped) and releases the clock. */
+  async close(): Promise<void> {
+    await this.executions.stopAll();
+  }
+
+  /** Test hook: stops everything WITHOUT saving, as if the process were killed. */
+  crash(): void {
+    this.executions.dropAll();
+  }
+}
+
+function makeClock(clock: EmulatorOptions['clock']): Clock {
+  if (clock === undefined || clock === 'real') return new RealClock();
+  if (clock === 'virtual') return new VirtualClock();
+  return clock;
+}
+

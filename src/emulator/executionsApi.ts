@@ -1,0 +1,196 @@
+/**
+ * Executions v1: create, get, list, cancel, and step entries. Each created execution runs at once
+ * on the engine (see `executionRun.ts`); its record is saved when it starts and when it ends.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../engine/host';
+import { failedPrecondition, invalidArgument, notFound } from './apiError';
+import { compileFilter, compileOrderBy, paginate } from './listQuery';
+import type { FieldTable } from './listQuery';
+import { parseExecutionName } from './names';
+import type { ExecutionErrorRecord, ExecutionRecord } from './records';
+import { executionResource, stepEntryResource } from './resources';
+import type { ExecutionView, Json } from './resources';
+import type { Store } from './store';
+import { callLogLevel, enumValue, stringMap } from './workflowsApi';
+import type { ListOptions, WorkflowsApi } from './workflowsApi';
+import { ActiveRun } from './executionRun';
+import type { RunServices } from './executionRun';
+
+const EXECUTION_FIELDS: FieldTable<ExecutionRecord> = {
+  fields: {
+    name: { kind: 'string', get: (r) => r.name },
+    executionId: { kind: 'string', get: (r) => r.name.slice(r.name.lastIndexOf('/') + 1) },
+    state: { kind: 'string', get: (r) => r.state },
+    workflowRevisionId: { kind: 'string', get: (r) => r.workflowRevisionId },
+    createTime: { kind: 'time', get: (r) => r.createTime },
+    startTime: { kind: 'time', get: (r) => r.startTime },
+    endTime: { kind: 'time', get: (r) => r.endTime },
+    duration: { kind: 'string', get: (r) => (r.endTime === undefined ? undefined : r.endTime - r.startTime) },
+  },
+  label: (r, key) => r.labels[key],
+};
+
+/** Argument size Google documents for `executions.create` (the runtime-args page says more; [R] the stricter). */
+const MAX_ARGUMENT_BYTES = 32 * 1024;
+
+export interface CreateOptions {
+  /** The execution whose connector call starts this one. */
+  parentExecution?: string;
+}
+
+export class ExecutionsApi {
+  private readonly runs = new Map<string, ActiveRun>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly workflows: WorkflowsApi,
+    private readonly services: () => RunServices,
+  ) {}
+
+  /** Starts an execution of the workflow's latest revision and returns it (state ACTIVE). */
+  create(workflowName: string, body: Json, options: CreateOptions = {}): Json {
+    const workflow = this.workflows.find(workflowName);
+    const argument = body.argument;
+    if (argument !== undefined && argument !== null && typeof argument !== 'string') {
+      throw invalidArgument('Invalid execution argument: it must be a JSON string, e.g. "{\\"key\\": 1}".');
+    }
+    if (typeof argument === 'string' && argument !== '') {
+      if (Buffer.byteLength(argument) > MAX_ARGUMENT_BYTES) throw invalidArgument(`Invalid execution argument: larger than ${MAX_ARGUMENT_BYTES} bytes.`);
+      try {
+        JSON.parse(argument);
+      } catch (err) {
+        throw invalidArgument(`Invalid execution argument: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+      }
+    }
+    enumValue(body.executionHistoryLevel ?? null, ['EXECUTION_HISTORY_LEVEL_UNSPECIFIED', 'EXECUTION_HISTORY_BASIC', 'EXECUTION_HISTORY_DETAILED'], 'executionHistoryLevel');
+    const compiled = this.workflows.compiledSource(workflow);
+    const now = this.clock.now();
+    const level = callLogLevel(body.callLogLevel);
+    const record: ExecutionRecord = {
+      name: `${workflowName}/executions/${randomUUID()}`,
+      createTime: now,
+      startTime: now,
+      state: 'ACTIVE',
+      argument: typeof argument === 'string' && argument !== '' ? argument : undefined,
+      workflowRevisionId: compiled.revisionId,
+      callLogLevel: level === 'CALL_LOG_LEVEL_UNSPECIFIED' ? compiled.revision.callLogLevel : level,
+      labels: { ...compiled.revision.labels, ...stringMap(body.labels, 'labels') },
+      currentSteps: [],
+      parentExecution: options.parentExecution,
+      stepEntries: [],
+    };
+    this.store.saveExecution(record);
+    const run = new ActiveRun(record, compiled.workflow, compiled.revision, this.services(), (outcome) => this.finish(record, outcome));
+    this.runs.set(record.name, run);
+    run.start();
+    return executionResource(record, 'FULL', now);
+  }
+
+  get(name: string, view: ExecutionView = 'FULL'): Json {
+    return executionResource(this.find(name), view, this.clock.now());
+  }
+
+  list(workflowName: string, options: ListOptions & { view?: ExecutionView }): Json {
+    this.workflows.find(workflowName);
+    const prefix = `${workflowName}/executions/`;
+    const keep = compileFilter(options.filter, EXECUTION_FIELDS);
+    const order = compileOrderBy(options.orderBy, EXECUTION_FIELDS, 'createTime desc');
+    const all = [...this.store.executions.values()].filter((r) => r.name.startsWith(prefix) && keep(r)).sort(order);
+    const view = options.view ?? 'BASIC';
+    const page = paginate(all, options.pageSize, options.pageToken, 100, view === 'FULL' ? 100 : 1000);
+    const now = this.clock.now();
+    const out: Json = { executions: page.items.map((r) => executionResource(r, view, now)) };
+    if (page.nextPageToken) out.nextPageToken = page.nextPageToken;
+    return out;
+  }
+
+  /** Cancels an ACTIVE execution and returns it once it has stopped (state CANCELLED). */
+  async cancel(name: string): Promise<Json> {
+    const record = this.find(name);
+    const run = this.runs.get(name);
+    if (record.state !== 'ACTIVE' || !run) throw failedPrecondition(`Execution '${name}' is not active: its state is ${record.state}.`);
+    await run.cancel();
+    return executionResource(record, 'FULL', this.clock.now());
+  }
+
+  /** Resolves when the execution has ended. */
+  async wait(name: string): Promise<ExecutionRecord> {
+    const record = this.find(name);
+    await this.runs.get(name)?.done;
+    return record;
+  }
+
+  /** Executions started by connector calls of `parent`, oldest first. */
+  children(parent: string): ExecutionRecord[] {
+    return [...this.store.executions.values()].filter((r) => r.parentExecution === parent).sort((a, b) => a.createTime - b.createTime);
+  }
+
+  listStepEntries(name: string, pageSize?: number, pageToken?: string): Json {
+    const record = this.find(name);
+    const entries = [...record.stepEntries].sort((a, b) => a.entryId - b.entryId);
+    const page = paginate(entries, pageSize, pageToken, 100, 1000);
+    const out: Json = { stepEntries: page.items.map((e) => stepEntryResource(name, e)), totalSize: entries.length };
+    if (page.nextPageToken) out.nextPageToken = page.nextPageToken;
+    return out;
+  }
+
+  getStepEntry(executionName: string, entryId: string): Json {
+    const record = this.find(executionName);
+    const entry = /^\d+$/.test(entryId) ? record.stepEntries.find((e) => e.entryId === Number(entryId)) : undefined;
+    if (!entry) throw notFound(`Resource '${executionName}/stepEntries/${entryId}' was not found`);
+    return stepEntryResource(executionName, entry);
+  }
+
+  find(name: string): ExecutionRecord {
+    parseExecutionName(name);
+    const record = this.store.executions.get(name);
+    if (!record) throw notFound(`Resource '${name}' was not found`);
+    return record;
+  }
+
+  /** Executions still running, e.g. to stop them when the emulator closes. */
+  activeRuns(): ActiveRun[] {
+    return [...this.runs.values()];
+  }
+
+  /** Marks executions left ACTIVE by a previous process as FAILED: they cannot be resumed. */
+  recoverInterrupted(): string[] {
+    const recovered: string[] = [];
+    for (const record of this.store.executions.values()) {
+      if (record.state !== 'ACTIVE' || this.runs.has(record.name)) continue;
+      this.finish(record, { state: 'FAILED', error: stoppedError() });
+      recovered.push(record.name);
+    }
+    return recovered;
+  }
+
+  /** Ends every run without saving anything more, as if the process had been killed. */
+  dropAll(): void {
+    for (const run of this.runs.values()) run.abandon();
+    this.runs.clear();
+  }
+
+  /** Stops every run and saves it as FAILED (the emulator is shutting down). */
+  async stopAll(): Promise<void> {
+    const runs = [...this.runs.values()];
+    for (const run of runs) run.stop(stoppedError());
+    await Promise.all(runs.map((r) => r.done));
+  }
+
+  private finish(record: ExecutionRecord, outcome: { state: 'SUCCEEDED'; result: string } | { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord }): void {
+    record.state = outcome.state;
+    record.endTime = this.clock.now();
+    if (outcome.state === 'SUCCEEDED') record.result = outcome.result;
+    else record.error = outcome.error;
+    this.runs.delete(record.name);
+    this.store.saveExecution(record);
+  }
+}
+
+/** [R] The error of an execution the emulator stopped (shutdown, or found ACTIVE after a crash). */
+export function stoppedError(): ExecutionErrorRecord {
+  const message = 'The local emulator stopped during the execution; it cannot be resumed.';
+  return { payload: JSON.stringify({ message, tags: ['SystemError'] }), context: message, stackTrace: [] };
+}
