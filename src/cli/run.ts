@@ -1,0 +1,208 @@
+/**
+ * `cloud-workflows run <file>`: deploys the file (and every workflow file of each `--dir`) to an
+ * in-process emulator, runs it, and prints its outcome and the child executions it started.
+ * Exit code: 0 SUCCEEDED, 1 FAILED or CANCELLED, 2 usage or deploy errors.
+ */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Emulator, deployDirs, deployFile, workflowIdOf } from '../emulator';
+import type { DeployFailure } from '../emulator';
+import type { ExecutionRecord } from '../emulator/records';
+import { formatDuration } from '../emulator/timeFormat';
+
+const USAGE = `usage: cloud-workflows run <file> [options]
+
+Runs a workflow on a local emulator and prints its result or error and its child executions.
+
+options:
+  --data <json>          the execution argument, as JSON text
+  --data-file <path>     read the execution argument from a JSON file
+  --dir <dir>            also deploy every workflow file in <dir> (ID = file name without
+                         .workflows.yaml|.yaml|.yml|.json); repeatable
+  --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
+  --format text|json     output format (default text)
+  --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
+  -h, --help             show this help
+`;
+
+/** One execution in the JSON output. */
+export interface RunReportExecution {
+  name: string;
+  workflowId: string;
+  state: string;
+  argument: unknown;
+  result: unknown;
+  error: unknown;
+  duration: string;
+}
+
+export interface RunReport extends RunReportExecution {
+  startTime: string;
+  endTime: string;
+  children: RunReportExecution[];
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(argv);
+  } catch (err) {
+    process.stderr.write(`cloud-workflows run: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const emu = new Emulator({
+    clock: options.clock,
+    allowHttpHost: options.allowHttp,
+    onLog: (execution, entry) => process.stderr.write(`[${shortName(execution)}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
+  });
+  const { failed } = deployDirs(emu, options.dirs);
+  const main = deployFile(emu, options.file, options.workflowId);
+  if ('problems' in main) failed.push(main);
+  if (failed.length > 0) {
+    reportDeployFailures(failed);
+    return 2;
+  }
+  const started = emu.run(options.workflowId, options.data);
+  const record = await emu.wait(String(started.name));
+  const report = buildReport(emu, record);
+  process.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, options.clock === 'virtual'));
+  return record.state === 'SUCCEEDED' ? 0 : 1;
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      'data-file': { type: 'string' },
+      dir: { type: 'string', multiple: true },
+      clock: { type: 'string' },
+      format: { type: 'string' },
+      'allow-http': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { help: true as const, file: '', workflowId: '', dirs: [], clock: 'real' as const, format: 'text', allowHttp: [], data: undefined };
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow file to run' : `expected one workflow file, got ${positionals.length}`);
+  const file = positionals[0];
+  const workflowId = workflowIdOf(file);
+  if (!workflowId) throw new UsageError(`${file}: not a workflow file (expected .yaml, .yml or .json)`);
+  if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
+  const clock = values.clock ?? 'real';
+  if (clock !== 'real' && clock !== 'virtual') throw new UsageError(`--clock must be real or virtual, got '${clock}'`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got '${format}'`);
+  if (values.data !== undefined && values['data-file'] !== undefined) throw new UsageError('use --data or --data-file, not both');
+  let data = values.data;
+  if (values['data-file'] !== undefined) {
+    try {
+      data = fs.readFileSync(values['data-file'], 'utf8');
+    } catch (err) {
+      throw new UsageError(`${values['data-file']}: cannot read the file (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  if (data !== undefined) {
+    try {
+      JSON.parse(data);
+    } catch (err) {
+      throw new UsageError(`the argument is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { help: false as const, file, workflowId, dirs: values.dir ?? [], clock: clock as 'real' | 'virtual', format, allowHttp: values['allow-http'] ?? [], data };
+}
+
+function reportDeployFailures(failed: DeployFailure[]): void {
+  for (const f of failed) {
+    if (f.problems.length === 0) process.stderr.write(`${f.message}\n`);
+    for (const line of f.problems) process.stderr.write(`${line}\n`);
+  }
+  process.stderr.write(`cloud-workflows run: ${failed.length} file(s) failed to deploy\n`);
+}
+
+function decode(json: string | undefined): unknown {
+  return json === undefined ? null : JSON.parse(json);
+}
+
+function errorOf(record: ExecutionRecord): unknown {
+  if (!record.error) return null;
+  let payload: unknown = record.error.payload;
+  try {
+    payload = JSON.parse(record.error.payload);
+  } catch {
+    // A payload that is not JSON is shown as the text it is.
+  }
+  return { payload, context: record.error.context, stackTrace: record.error.stackTrace };
+}
+
+function execution(record: ExecutionRecord): RunReportExecution {
+  const workflowId = record.name.split('/workflows/')[1].split('/')[0];
+  return {
+    name: record.name,
+    workflowId,
+    state: record.state,
+    argument: decode(record.argument),
+    result: decode(record.result),
+    error: errorOf(record),
+    duration: formatDuration((record.endTime ?? record.startTime) - record.startTime),
+  };
+}
+
+/** The run and every execution it started, directly or through its children. */
+export function buildReport(emu: Emulator, record: ExecutionRecord): RunReport {
+  const children: RunReportExecution[] = [];
+  const visit = (name: string): void => {
+    for (const child of emu.children(name)) {
+      children.push(execution(child));
+      visit(child.name);
+    }
+  };
+  visit(record.name);
+  const { duration, ...rest } = execution(record);
+  return {
+    ...rest,
+    startTime: new Date(record.startTime).toISOString(),
+    endTime: new Date(record.endTime ?? record.startTime).toISOString(),
+    duration,
+    children,
+  };
+}
+
+function shortName(name: string): string {
+  const [, workflow, execution] = /workflows\/([^/]+)\/executions\/([^/]+)/.exec(name) ?? [];
+  return workflow ? `${workflow}/${execution.slice(0, 8)}` : name;
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function textReport(report: RunReport, virtual: boolean): string {
+  const lines: string[] = [];
+  lines.push(`${report.workflowId} ${report.state} in ${report.duration}${virtual ? ' (virtual clock)' : ''}`);
+  lines.push(`execution: ${report.name}`);
+  if (report.state === 'SUCCEEDED') {
+    lines.push('result:', indent(JSON.stringify(report.result, null, 2), '  '));
+  } else {
+    lines.push('error:', indent(JSON.stringify(report.error, null, 2), '  '));
+  }
+  if (report.children.length > 0) {
+    lines.push(`children (${report.children.length}):`);
+    for (const c of report.children) {
+      lines.push(`  ${c.workflowId} ${shortName(c.name).split('/')[1]} ${c.state} in ${c.duration}`);
+      lines.push(`    argument: ${JSON.stringify(c.argument)}`);
+      if (c.state === 'SUCCEEDED') lines.push(`    result: ${JSON.stringify(c.result)}`);
+      else lines.push(`    error: ${JSON.stringify((c.error as { payload?: unknown } | null)?.payload ?? null)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
