@@ -4,6 +4,9 @@ import { looksLikeWorkflow } from '../core/model/detect';
 /** The context key menus use to offer Run/Deploy on workflow files. */
 export const IS_WORKFLOW_FILE_KEY = 'cloudWorkflows.isWorkflowFile';
 
+/** Real documents only: not the read-only copies that git, diff or output views open. */
+export const WORKFLOW_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+
 const WORKFLOW_FILE_NAME = /\.workflows\.(ya?ml|json)$/i;
 const YAML_OR_JSON_NAME = /\.(ya?ml|json)$/i;
 

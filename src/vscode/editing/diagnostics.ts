@@ -2,13 +2,10 @@ import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic, Severity } from '../../core/diagnostic';
 import type { Log } from '../util/log';
 import { toRange } from '../util/ranges';
-import { isWorkflowDocument } from '../workflowFiles';
+import { isWorkflowDocument, WORKFLOW_SCHEMES } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
 
 const DEBOUNCE_MS = 200;
-
-/** Real documents only: not the read-only copies the git, diff or output views open. */
-const CHECKED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -76,7 +73,7 @@ export class WorkflowDiagnostics implements vscode.Disposable {
   private update(document: vscode.TextDocument, version: number): void {
     if (document.isClosed || document.version !== version) return;
     const enabled = vscode.workspace.getConfiguration('cloudWorkflows', document.uri).get<boolean>('validation.enabled', true);
-    if (!enabled || !CHECKED_SCHEMES.has(document.uri.scheme) || !isWorkflowDocument(document)) {
+    if (!enabled || !WORKFLOW_SCHEMES.includes(document.uri.scheme) || !isWorkflowDocument(document)) {
       this.clear(document.uri);
       return;
     }

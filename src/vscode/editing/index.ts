@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
-import { trackWorkflowContextKey } from '../workflowFiles';
+import { trackWorkflowContextKey, WORKFLOW_SCHEMES } from '../workflowFiles';
 import { WorkflowCompletionProvider } from './completion';
 import { WorkflowDefinitionProvider } from './definition';
 import { WorkflowDiagnostics } from './diagnostics';
@@ -11,12 +11,8 @@ import { WorkflowQuickFixProvider } from './quickFixes';
 import { RunCodeLensProvider } from './runCodeLens';
 import { WorkflowCache } from './workflowCache';
 
-/** Every YAML and JSON document; each provider then checks that it is a workflow. */
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'yaml' },
-  { language: 'json' },
-  { language: 'jsonc' },
-];
+/** YAML and JSON documents on disk or unsaved; each provider then checks that it is a workflow. */
+const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((language) => WORKFLOW_SCHEMES.map((scheme) => ({ language, scheme })));
 
 /** Registers the editing features: diagnostics, quick fixes, completion, hover, definitions, outline, code lenses, and the new parent/child command. */
 export function registerEditing(context: vscode.ExtensionContext, log: Log): void {
