@@ -5,6 +5,7 @@
  * and Go's `regexp`. Positions are code-point indexes.
  */
 import { workflowError } from '../errors';
+import { isWordCp } from './re2CharClasses';
 import { parseRe2, type AssertKind, type CharTest, type ReNode } from './re2Parser';
 
 type Inst =
@@ -121,7 +122,7 @@ interface Thread {
 }
 
 function isWord(cp: number | undefined): boolean {
-  return cp !== undefined && ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f);
+  return cp !== undefined && isWordCp(cp);
 }
 
 function holds(kind: AssertKind, input: readonly number[], pos: number): boolean {

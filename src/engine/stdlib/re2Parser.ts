@@ -12,9 +12,9 @@
  * 1000) with lazy forms.
  */
 import { workflowError, type WorkflowError } from '../errors';
+import { PERL, POSIX, foldTest, negate, simpleFolds, unicodeClass, type CharTest } from './re2CharClasses';
 
-/** Tests one code point. */
-export type CharTest = (cp: number) => boolean;
+export type { CharTest } from './re2CharClasses';
 
 export type AssertKind = 'bol' | 'eol' | 'bot' | 'eot' | 'word' | 'notWord';
 
@@ -41,72 +41,6 @@ interface Flags {
 }
 
 const MAX_REPEAT = 1000;
-
-function isWordCp(cp: number): boolean {
-  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f;
-}
-
-const PERL: Record<string, CharTest> = {
-  d: (cp) => cp >= 0x30 && cp <= 0x39,
-  s: (cp) => cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0c || cp === 0x0d,
-  w: isWordCp,
-};
-
-const POSIX: Record<string, CharTest> = {
-  alnum: (cp) => PERL.d(cp) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a),
-  alpha: (cp) => (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a),
-  ascii: (cp) => cp <= 0x7f,
-  blank: (cp) => cp === 0x20 || cp === 0x09,
-  cntrl: (cp) => cp <= 0x1f || cp === 0x7f,
-  digit: PERL.d,
-  graph: (cp) => cp >= 0x21 && cp <= 0x7e,
-  lower: (cp) => cp >= 0x61 && cp <= 0x7a,
-  print: (cp) => cp >= 0x20 && cp <= 0x7e,
-  punct: (cp) => cp >= 0x21 && cp <= 0x7e && !POSIX.alnum(cp),
-  space: (cp) => PERL.s(cp) || cp === 0x0b,
-  upper: (cp) => cp >= 0x41 && cp <= 0x5a,
-  word: isWordCp,
-  xdigit: (cp) => PERL.d(cp) || (cp >= 0x41 && cp <= 0x46) || (cp >= 0x61 && cp <= 0x66),
-};
-
-const unicodeTests = new Map<string, CharTest>();
-
-function unicodeClass(name: string): CharTest | undefined {
-  if (name === 'Any') return () => true;
-  const cached = unicodeTests.get(name);
-  if (cached) return cached;
-  if (!/^[A-Za-z_]+$/.test(name)) return undefined;
-  for (const source of name.length <= 2 ? [`\\p{${name}}`] : [`\\p{Script=${name}}`, `\\p{${name}}`]) {
-    let re: RegExp;
-    try {
-      re = new RegExp(`^${source}$`, 'u');
-    } catch {
-      continue;
-    }
-    const test: CharTest = (cp) => re.test(String.fromCodePoint(cp));
-    unicodeTests.set(name, test);
-    return test;
-  }
-  return undefined;
-}
-
-function simpleFolds(cp: number): number[] {
-  const ch = String.fromCodePoint(cp);
-  const out = new Set([cp]);
-  for (const v of [ch.toLowerCase(), ch.toUpperCase()]) {
-    const c = v.codePointAt(0) as number;
-    if (v.length === String.fromCodePoint(c).length) out.add(c);
-  }
-  return [...out];
-}
-
-function foldTest(test: CharTest, fold: boolean): CharTest {
-  return fold ? (cp) => simpleFolds(cp).some(test) : test;
-}
-
-function negate(test: CharTest): CharTest {
-  return (cp) => !test(cp);
-}
 
 class Re2Parser {
   private pos = 0;

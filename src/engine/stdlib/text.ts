@@ -36,9 +36,11 @@ export class CodePointCounter {
   }
 }
 
+/** A search string: empty or not valid UTF-8 (an unpaired surrogate) is a ValueError. */
 function nonEmpty(a: Args, name: string): string {
   const s = a.string(name);
-  return s === '' ? a.valueError(`argument "${name}" must not be empty`) : s;
+  if (s === '') a.valueError(`argument "${name}" must not be empty`);
+  return isWellFormed(s) ? s : a.valueError(`argument "${name}" is not valid UTF-8 text`);
 }
 
 const findAll: NativeFunction = (values) => {

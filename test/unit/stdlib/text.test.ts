@@ -29,6 +29,7 @@ describe('text module', () => {
 
     it('rejects an empty separator and non-strings', async () => {
       assert.deepEqual(await callError('text.split', ['abc', '']), err('ValueError', 'text.split: argument "separator" must not be empty'));
+      assert.deepEqual(await callError('text.split', ['abc', '\udc00']), err('ValueError', 'text.split: argument "separator" is not valid UTF-8 text'));
       assert.deepEqual(await callError('text.split', ['abc', 1n]), err('TypeError', 'text.split: argument "separator" must be a string, got integer'));
     });
   });
