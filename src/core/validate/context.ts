@@ -4,6 +4,7 @@
  * nesting), every expression with the scope it is evaluated in, every variable write, and the
  * variable scopes of WORKFLOWS-LANGUAGE.md §2.9.
  */
+import type { ExprSyntaxError } from '../expr/ast';
 import type { Span } from '../location';
 import type { ExprValue, ForLoop, Name, Routine, Step, Value, Workflow } from '../model/types';
 import { assignmentTarget } from '../expr/walk';
@@ -74,6 +75,8 @@ export interface ValidationContext {
   routineByName: Map<string, Routine>;
   exprs: ExprUse[];
   writes: Write[];
+  /** Assignment targets that parse but cannot be assigned to (`f(x): 1`). */
+  invalidTargets: { target: ExprValue; error: ExprSyntaxError }[];
 }
 
 interface Place {
@@ -86,7 +89,7 @@ interface Place {
 
 /** Walks the workflow once and builds the shared context. */
 export function buildContext(workflow: Workflow): ValidationContext {
-  const context: ValidationContext = { workflow, routines: [], routineByName: new Map(), exprs: [], writes: [] };
+  const context: ValidationContext = { workflow, routines: [], routineByName: new Map(), exprs: [], writes: [], invalidTargets: [] };
   for (const routine of workflow.routines) {
     if (!context.routineByName.has(routine.name.value)) context.routineByName.set(routine.name.value, routine);
   }
@@ -95,7 +98,7 @@ export function buildContext(workflow: Workflow): ValidationContext {
     for (const param of routine.params) define(scope, param.name.value, param.name.span.start);
     const info: RoutineInfo = { routine, steps: [], byName: new Map(), scope, jumpTargets: new Set() };
     context.routines.push(info);
-    new Walker(context).steps(routine.steps, { routine: info, scope, inLoop: false, parallelDepth: 0 });
+    new Walker(context).steps(routine.steps, place(info, undefined, scope, false, 0));
   }
   return context;
 }
@@ -106,6 +109,11 @@ export function isVisible(scope: Scope, name: string): boolean {
   return false;
 }
 
+/** Places are built in one spot so they all share one object shape. */
+function place(routine: RoutineInfo, parent: StepInfo | undefined, scope: Scope, inLoop: boolean, parallelDepth: number): Place {
+  return { routine, parent, scope, inLoop, parallelDepth };
+}
+
 function define(scope: Scope, name: string, offset: number): void {
   const known = scope.defs.get(name);
   if (known === undefined || offset < known) scope.defs.set(name, offset);
@@ -114,23 +122,23 @@ function define(scope: Scope, name: string, offset: number): void {
 class Walker {
   constructor(private readonly context: ValidationContext) {}
 
-  steps(list: readonly Step[], place: Place): void {
-    list.forEach((step, index) => this.step(step, place, list, index, false));
+  steps(list: readonly Step[], at: Place): void {
+    for (let index = 0; index < list.length; index++) this.step(list[index], at, list, index, false);
   }
 
-  private step(step: Step, place: Place, list: readonly Step[] | undefined, index: number, synthetic: boolean): void {
+  private step(step: Step, p: Place, list: readonly Step[] | undefined, index: number, synthetic: boolean): void {
     const info: StepInfo = {
       step,
-      routine: place.routine,
-      parent: place.parent,
-      scope: place.scope,
+      routine: p.routine,
+      parent: p.parent,
+      scope: p.scope,
       list,
       index,
       synthetic,
-      inLoop: place.inLoop,
-      parallelDepth: place.parallelDepth,
+      inLoop: p.inLoop,
+      parallelDepth: p.parallelDepth,
     };
-    const routine = place.routine;
+    const routine = p.routine;
     routine.steps.push(info);
     if (!synthetic) {
       const same = routine.byName.get(step.name.value);
@@ -138,7 +146,7 @@ class Walker {
       else routine.byName.set(step.name.value, [info]);
     }
     if (step.next) routine.jumpTargets.add(step.next.value);
-    this.body(info, { ...place, parent: info });
+    this.body(info, place(p.routine, info, p.scope, p.inLoop, p.parallelDepth));
   }
 
   private body(info: StepInfo, inner: Place): void {
@@ -146,11 +154,16 @@ class Walker {
     switch (step.kind) {
       case 'assign':
         for (const assignment of step.assign) {
-          this.expr(assignment.target, info, true);
           this.value(assignment.value, info);
           const parsed = assignment.target.parsed;
           const shape = parsed.ok ? assignmentTarget(parsed.expr) : undefined;
-          if (!shape?.ok) continue;
+          if (shape && !shape.ok) {
+            // Reported once as a bad target; its parts are not also checked as reads and calls.
+            this.context.invalidTargets.push({ target: assignment.target, error: shape.error });
+            continue;
+          }
+          this.expr(assignment.target, info, true);
+          if (!shape) continue;
           const { root, rootSpan, path } = shape.target;
           const span = documentSpan(assignment.target, rootSpan);
           if (path.length === 0) define(info.scope, root, span.start);
@@ -179,9 +192,9 @@ class Walker {
         const depth = inner.parallelDepth + 1;
         for (const branch of block.branches ?? []) {
           const scope: Scope = { kind: 'branch', parent: info.scope, defs: new Map(), parallel: info };
-          this.steps(branch.steps, { ...inner, scope, inLoop: false, parallelDepth: depth });
+          this.steps(branch.steps, place(inner.routine, info, scope, false, depth));
         }
-        if (block.for) this.loop(block.for, info, { ...inner, parallelDepth: depth }, 'parallelFor');
+        if (block.for) this.loop(block.for, info, place(inner.routine, info, inner.scope, inner.inLoop, depth), 'parallelFor');
         break;
       }
       case 'try':
@@ -197,7 +210,7 @@ class Walker {
         if (step.except) {
           const scope: Scope = { kind: 'except', parent: info.scope, defs: new Map() };
           if (step.except.as) define(scope, step.except.as.value, step.except.as.span.start);
-          this.steps(step.except.steps, { ...inner, scope });
+          this.steps(step.except.steps, place(inner.routine, info, scope, inner.inLoop, inner.parallelDepth));
         }
         break;
       case 'raise':
@@ -221,7 +234,7 @@ class Walker {
     if (kind === 'parallelFor') scope.parallel = info;
     if (loop.value) define(scope, loop.value.value, loop.value.span.start);
     if (loop.index) define(scope, loop.index.value, loop.index.span.start);
-    this.steps(loop.steps, { ...inner, scope, inLoop: true });
+    this.steps(loop.steps, place(inner.routine, info, scope, true, inner.parallelDepth));
   }
 
   private result(name: Name, info: StepInfo): void {

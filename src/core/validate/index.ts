@@ -5,7 +5,6 @@
  * duplicates. Neither throws on any input.
  */
 import type { Diagnostic } from '../diagnostic';
-import { assignmentTarget } from '../expr/walk';
 import { parseWorkflow } from '../model/parse';
 import type { Workflow } from '../model/types';
 import { buildContext, type ValidationContext } from './context';
@@ -30,8 +29,11 @@ import { unreachableRule } from './rules/unreachable';
 
 export { MESSAGES, messageFor, type DiagnosticCode } from './messages';
 
+/** A rule with the name an internal-error diagnostic would give. */
+export type NamedRule = Rule & { name: string };
+
 /** Every rule, in the order their findings are most useful when offsets tie. */
-export const RULES: readonly (Rule & { name: string })[] = [
+export const RULES: readonly NamedRule[] = [
   { name: 'structure', ...structureRule },
   { name: 'step keys', ...stepKeysRule },
   { name: 'block keys', ...blockKeysRule },
@@ -51,9 +53,9 @@ export const RULES: readonly (Rule & { name: string })[] = [
 
 /**
  * Model problems, expression syntax errors (and assignment targets that cannot be assigned to),
- * and every rule's findings, sorted by offset.
+ * and every rule's findings, sorted by offset. `rules` defaults to all of them.
  */
-export function validateWorkflow(workflow: Workflow): Diagnostic[] {
+export function validateWorkflow(workflow: Workflow, rules: readonly NamedRule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = workflow.problems.map((p) => ({
     code: p.code,
     // The only tolerated deviation from YAML 1.2: lenient parsers (and maybe Google) accept it.
@@ -63,7 +65,7 @@ export function validateWorkflow(workflow: Workflow): Diagnostic[] {
   }));
   const context = buildContext(workflow);
   out.push(...syntaxErrors(context));
-  for (const rule of RULES) {
+  for (const rule of rules) {
     try {
       out.push(...rule.check(context));
     } catch (err) {
@@ -82,13 +84,12 @@ export function lintText(text: string, options?: { format?: 'yaml' | 'json' }): 
 
 function syntaxErrors(context: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { expr, target } of context.exprs) {
-    if (!expr.parsed.ok) {
-      out.push(diagnostic('expr-syntax', documentSpan(expr, expr.parsed.error.span), [expr.parsed.error.message]));
-    } else if (target) {
-      const shape = assignmentTarget(expr.parsed.expr);
-      if (!shape.ok) out.push(diagnostic('invalid-assignment-target', documentSpan(expr, shape.error.span), [shape.error.message]));
-    }
+  for (const { expr } of context.exprs) {
+    if (expr.parsed.ok) continue;
+    out.push(diagnostic('expr-syntax', documentSpan(expr, expr.parsed.error.span), [expr.parsed.error.message]));
+  }
+  for (const { target, error } of context.invalidTargets) {
+    out.push(diagnostic('invalid-assignment-target', documentSpan(target, error.span), [error.message]));
   }
   return out;
 }
