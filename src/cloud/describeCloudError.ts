@@ -96,6 +96,9 @@ function forbidden(body: GoogleErrorJson | undefined, serverMessage: string, sta
   };
 }
 
+/** HTTP statuses of the gRPC codes a GoogleError carries (client-side and LRO failures). */
+const HTTP_BY_GRPC: Record<number, number> = { 3: 400, 4: 504, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 10: 409, 13: 500, 14: 503, 16: 401 };
+
 function codeOf(err: unknown): number | string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as { code?: unknown; status?: unknown; response?: { status?: unknown }; cause?: { code?: unknown } };
@@ -104,6 +107,7 @@ function codeOf(err: unknown): number | string | undefined {
   if (typeof e.cause?.code === 'string' && /^E[A-Z]+$/.test(e.cause.code)) return e.cause.code;
   if (typeof e.code === 'number' && e.code >= 100) return e.code;
   if (typeof e.status === 'number' && e.status >= 100) return e.status;
+  if (typeof e.code === 'number' && HTTP_BY_GRPC[e.code]) return HTTP_BY_GRPC[e.code];
   if (typeof e.code === 'string' && /^\d{3}$/.test(e.code)) return Number(e.code);
   return undefined;
 }

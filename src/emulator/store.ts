@@ -46,8 +46,12 @@ export class Store {
     const report: LoadReport = { corrupt: [] };
     if (!this.dataDir) return report;
     fs.mkdirSync(this.dataDir, { recursive: true });
-    for (const file of listJsonFiles(path.join(this.dataDir, 'projects'))) {
+    for (const file of listFiles(path.join(this.dataDir, 'projects'))) {
       const relative = path.relative(this.dataDir, file).split(path.sep).join('/');
+      if (file.endsWith('.tmp')) {
+        report.corrupt.push(this.moveAside(file, relative, 'an interrupted write; the previous version of the resource was kept'));
+        continue;
+      }
       const name = relative.slice(0, -'.json'.length);
       try {
         this.loadFile(file, name);
@@ -123,15 +127,14 @@ export class Store {
   }
 }
 
-/** Every `*.json` under `dir`, recursively. Leftover temp files of an interrupted write are removed. */
-function listJsonFiles(dir: string): string[] {
+/** Every data file (`*.json`) and leftover temp file (`*.tmp`) under `dir`, recursively. */
+function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listJsonFiles(full));
-    else if (entry.name.endsWith('.tmp')) fs.rmSync(full, { force: true });
-    else if (entry.name.endsWith('.json')) out.push(full);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (entry.name.endsWith('.json') || entry.name.endsWith('.tmp')) out.push(full);
   }
   return out.sort();
 }

@@ -188,6 +188,15 @@ describe('describeCloudError: one clear sentence per failure, from real client e
     });
   });
 
+  it('maps gRPC codes of client-side GoogleErrors to the same sentences', () => {
+    const err = Object.assign(new Error("5 NOT_FOUND: Resource 'x' was not found"), { code: 5, details: "Resource 'x' was not found" });
+    assert.deepEqual(describeCloudError(err), {
+      message: "Not found: 5 NOT_FOUND: Resource 'x' was not found.",
+      hint: 'Check the project, location and name; deploy the workflow first if needed.',
+      code: 404,
+    });
+  });
+
   it('describes plain values and unknown errors without a stack or JSON', () => {
     assert.deepEqual(describeCloudError(new Error('something odd')), { message: 'something odd', code: undefined });
     assert.deepEqual(describeCloudError(undefined), { message: 'The request failed for an unknown reason.', code: undefined });

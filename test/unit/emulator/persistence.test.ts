@@ -105,4 +105,25 @@ describe('emulator: nothing is lost across restarts', () => {
       await again.close();
     }
   });
+
+  it('moves aside a temp file left by an interrupted write and keeps the previous version', async () => {
+    const first = await startHarness({ dataDir });
+    const deployed = await first.cloud.deployWorkflow('kept', RETURN_ONE);
+    await first.close();
+    const dir = path.join(dataDir, 'projects', 'local-project', 'locations', 'us-central1', 'workflows');
+    const temp = path.join(dir, 'kept.json.123.abc.tmp');
+    fs.writeFileSync(temp, '{"kind":"workflow","ver');
+
+    const again = await startHarness({ dataDir });
+    try {
+      assert.deepEqual(
+        again.emu.startup.corrupt.map((c) => [c.path, c.reason, path.dirname(c.movedTo)]),
+        [[temp, 'an interrupted write; the previous version of the resource was kept', path.join(dataDir, 'corrupt')]],
+      );
+      assert.equal(fs.existsSync(temp), false);
+      assert.deepEqual(await again.cloud.getWorkflow('kept'), deployed);
+    } finally {
+      await again.close();
+    }
+  });
 });
