@@ -40,6 +40,8 @@ export interface Thread {
   parallelDepth: number;
   /** Entry id of the step entry that spawned this thread, for history parents. */
   parentEntryId?: number;
+  /** The thread whose parallel step started this one. */
+  parent?: Thread;
 }
 
 /** Where a step runs: its thread, routine and scope. */

@@ -2,6 +2,9 @@
  * Step history as the Executions API's stepEntries report it: an entry when a step starts
  * (STATE_IN_PROGRESS) and the same entry again when it ends (SUCCEEDED or FAILED, with the error
  * as JSON). Entry ids increase monotonically across all threads of an execution.
+ *
+ * [R] Progress numbers are 1-based: the n-th loop iteration, parallel branch or iteration, retry,
+ * or matched switch case (by its position in the list) has progressNumber n.
  */
 import type { ExecutionHost, ProgressType, StepEntryEvent, StepType } from '../host';
 import type { Value } from '../value';

@@ -61,7 +61,7 @@ export async function runFor(ctx: StepContext, step: ForStep, entry: EntryHandle
       threadId: ctx.thread.id,
       parentEntryId: entry?.entryId,
       progressType: 'PROGRESS_TYPE_FOR',
-      progressNumber: index,
+      progressNumber: index + 1,
     });
     let c: Completion;
     try {

@@ -96,6 +96,7 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
       frames: [...thread.frames.slice(0, -1), { routine: ctx.routine }],
       parallelDepth: thread.parallelDepth + 1,
       parentEntryId: entry?.entryId,
+      parent: thread,
     };
     const scope = ctx.scope.child('branch', shared);
     exec.threadStarted(child);
@@ -106,7 +107,7 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
       threadId: child.id,
       parentEntryId: entry?.entryId,
       progressType: isFor ? 'PROGRESS_TYPE_PARALLEL_FOR' : 'PROGRESS_TYPE_PARALLEL_BRANCH',
-      progressNumber: task.number,
+      progressNumber: task.number + 1,
     });
     try {
       exec.meter.step();

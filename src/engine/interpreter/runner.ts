@@ -163,10 +163,14 @@ export class WorkflowExecution implements Execution {
     this.threads.delete(thread);
   }
 
+  /** Reports the innermost step of every running thread; a thread waiting on branches is left out. */
   stepStarted(): void {
     if (!this.host.onCurrentSteps) return;
+    const waiting = new Set<Thread>();
+    for (const t of this.threads) if (t.parent) waiting.add(t.parent);
     const steps: { routine: string; step: string }[] = [];
     for (const t of this.threads) {
+      if (waiting.has(t)) continue;
       const top = t.frames[t.frames.length - 1];
       if (top?.step) steps.push({ routine: top.routine.name.value, step: top.step.name.value });
     }

@@ -26,7 +26,7 @@ export async function runSwitch(ctx: StepContext, step: SwitchStep, entry: Entry
       threadId: ctx.thread.id,
       parentEntryId: entry?.entryId,
       progressType: 'PROGRESS_TYPE_SWITCH',
-      progressNumber: i,
+      progressNumber: i + 1,
     });
     try {
       if (c.inline) {

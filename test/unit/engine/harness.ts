@@ -64,7 +64,7 @@ export function testHost(options: HarnessOptions = {}, entries: StepEntryEvent[]
 /** Runs YAML (or JSON) source and decodes the outcome. */
 export async function run(source: string, argument?: unknown, options: HarnessOptions = {}): Promise<RunResult> {
   const workflow = parseWorkflow(source);
-  if (workflow.problems.length > 0) throw new Error(`Test workflow does not parse: ${JSON.stringify(workflow.problems)}`);
+  if (workflow.problems.length > 0) throw new Error(`Test workflow does not parse: ${JSON.stringify(workflow.problems[0])}`);
   const entries: StepEntryEvent[] = [];
   const logs: RunResult['logs'] = [];
   const host = testHost(options, entries, logs);

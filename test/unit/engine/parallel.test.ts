@@ -175,11 +175,11 @@ describe('engine parallel', () => {
     const thread = (id: string): unknown[] => done.filter((e) => e.threadId === id).map((e) => [e.step, e.stepType, e.progressNumber ?? null]);
     assert.deepEqual(thread('1'), [
       ['s', 'STEP_ASSIGN', null],
-      ['p', 'STEP_PARALLEL_BRANCH_ENTRY', 0],
+      ['p', 'STEP_PARALLEL_BRANCH_ENTRY', 1],
     ]);
     assert.deepEqual(thread('2'), [
       ['s', 'STEP_ASSIGN', null],
-      ['p', 'STEP_PARALLEL_BRANCH_ENTRY', 1],
+      ['p', 'STEP_PARALLEL_BRANCH_ENTRY', 2],
     ]);
     assert.deepEqual(thread(''), [['p', 'STEP_PARALLEL_FOR', null]]);
     assert.equal(done.length, 5);
