@@ -1,8 +1,8 @@
 /**
  * RE2-style regular expressions: the parsed pattern is compiled to a small program and run by a
  * Pike VM (Thompson simulation with capture groups), so matching takes time proportional to
- * input length × pattern size, never exponential. Matches are leftmost-first, like RE2's default
- * and Go's `regexp`. Positions are code-point indexes.
+ * input length × pattern size, never exponential. Matches are leftmost-first like RE2's default
+ * and Go's `regexp`, or leftmost-longest on request. Positions are code-point indexes.
  */
 import { workflowError } from '../errors';
 import { isWordCp } from './re2CharClasses';
@@ -33,10 +33,15 @@ export class Re2 {
     private readonly prog: Inst[],
     /** Number of capturing groups. */
     readonly groupCount: number,
+    private readonly longest: boolean,
   ) {}
 
-  /** Compiles `pattern`; invalid or unsupported syntax raises a ValueError naming `fn`. */
-  static compile(pattern: string, fn: string): Re2 {
+  /**
+   * Compiles `pattern`; invalid or unsupported syntax raises a ValueError naming `fn`. With
+   * `longest`, among matches starting at the leftmost position the longest wins (RE2's
+   * `longest_match` option); otherwise the first by pattern priority wins (RE2's default).
+   */
+  static compile(pattern: string, fn: string, options: { longest?: boolean } = {}): Re2 {
     const parsed = parseRe2(pattern, fn);
     const prog: Inst[] = [];
     const emit = (inst: Inst): number => {
@@ -50,10 +55,10 @@ export class Re2 {
     compileNode(parsed.node, emit, prog);
     emit({ op: 'save', slot: 1 });
     emit({ op: 'match' });
-    return new Re2(prog, parsed.groups);
+    return new Re2(prog, parsed.groups, options.longest ?? false);
   }
 
-  /** The leftmost-first match starting at or after code point `from` of `input`, or null. */
+  /** The leftmost match starting at or after code point `from` of `input`, or null. */
   exec(input: readonly number[], from: number): Re2Match | null {
     const slots = 2 + this.groupCount * 2;
     let clist: Thread[] = [];
@@ -70,9 +75,14 @@ export class Re2 {
       generation++;
       for (const th of clist) {
         const inst = this.prog[th.pc];
+        if (matched !== null && this.longest && th.caps[0] > matched[0]) continue;
         if (inst.op === 'match') {
-          matched = th.caps;
-          break;
+          if (!this.longest) {
+            matched = th.caps;
+            break;
+          }
+          if (matched === null || th.caps[0] < matched[0] || (th.caps[0] === matched[0] && th.caps[1] > matched[1])) matched = th.caps;
+          continue;
         }
         if (inst.op === 'char' && pos < input.length && inst.test(input[pos])) {
           this.addThread(nlist, th.pc + 1, th.caps, pos + 1, input, onList, generation);

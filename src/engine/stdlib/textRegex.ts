@@ -1,6 +1,8 @@
 /**
  * `text.find_all_regex`, `text.match_regex` and `text.replace_all_regex` over the linear-time
- * RE2 engine in `re2.ts`. Indexes are code points. In `replace_all_regex`, `\0` to `\9` insert
+ * RE2 engine in `re2.ts`. Indexes are code points. `find_all_regex` prefers the longest of the
+ * matches starting at the same leftmost index, as documented [D]; `replace_all_regex` uses RE2's
+ * default leftmost-first matching (its docs say nothing else, an [R] choice). In `replace_all_regex`, `\0` to `\9` insert
  * the whole match or a group (an unset group inserts nothing) and `\\` inserts a backslash; any
  * other backslash, or a group the pattern does not have, is a ValueError (RE2's rewrite rules).
  */
@@ -12,13 +14,14 @@ import { Re2, allMatches, fromCodePoints, toCodePoints } from './re2';
 const cache = new Map<string, Re2>();
 const CACHE_SIZE = 64;
 
-function compile(a: Args): Re2 {
+function compile(a: Args, longest = false): Re2 {
   const pattern = a.string('regexp');
-  let re = cache.get(pattern);
+  const key = `${longest ? 'L' : 'F'}${pattern}`;
+  let re = cache.get(key);
   if (!re) {
-    re = Re2.compile(pattern, a.fn);
+    re = Re2.compile(pattern, a.fn, { longest });
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(pattern, re);
+    cache.set(key, re);
   }
   return re;
 }
@@ -26,7 +29,7 @@ function compile(a: Args): Re2 {
 const findAllRegex: NativeFunction = (values) => {
   const a = new Args('text.find_all_regex', values);
   const source = toCodePoints(a.string('source'));
-  const re = compile(a);
+  const re = compile(a, true);
   const out: Value[] = [];
   for (const m of allMatches(re, source)) {
     out.push(

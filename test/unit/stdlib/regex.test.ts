@@ -21,9 +21,10 @@ describe('regular expression functions', () => {
       assert.deepEqual(await call('text.find_all_regex', ['baaac', 'a*']), found([0, ''], [1, 'aaa'], [5, '']));
     });
 
-    it('matches leftmost-first like RE2, with lazy and counted repetition', async () => {
-      assert.deepEqual(await call('text.find_all_regex', ['abcd', 'a|ab']), found([0, 'a']));
-      assert.deepEqual(await call('text.find_all_regex', ['aaaaa', 'a{2,3}?']), found([0, 'aa'], [2, 'aa']));
+    it('prefers the longest match at the leftmost index, with counted repetition', async () => {
+      assert.deepEqual(await call('text.find_all_regex', ['abcd', 'a|ab']), found([0, 'ab']));
+      assert.deepEqual(await call('text.find_all_regex', ['abcd', 'b|abc|a']), found([0, 'abc']));
+      assert.deepEqual(await call('text.find_all_regex', ['aaaaa', 'a{2,3}?']), found([0, 'aaa'], [3, 'aa']));
       assert.deepEqual(await call('text.find_all_regex', ['aaaaa', 'a{2,}']), found([0, 'aaaaa']));
     });
 
@@ -94,6 +95,8 @@ describe('regular expression functions', () => {
       assert.equal(await call('text.replace_all_regex', ['abc', 'x*', '-']), '-a-b-c-');
       assert.equal(await call('text.replace_all_regex', ['ab', '(x)?b', '[\\1]']), 'a[]');
       assert.equal(await call('text.replace_all_regex', ['😀😀', '😀', 'x']), 'xx');
+      assert.equal(await call('text.replace_all_regex', ['abcd', 'a|ab', 'X']), 'Xbcd');
+      assert.equal(await call('text.replace_all_regex', ['aaaa', 'a+?', 'X']), 'XXXX');
     });
 
     it('refuses bad replacement templates', async () => {
