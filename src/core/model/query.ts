@@ -101,16 +101,27 @@ export function routineAt(workflow: Workflow, offset: number): Routine | undefin
   return workflow.routines.find((r) => spanContains(r.span, offset));
 }
 
-/** The innermost step whose span contains `offset`, with its ancestry. */
+/**
+ * The innermost step whose span contains `offset`, with its ancestry. Inline bodies of switch cases
+ * and try steps are not steps of their own here: the switch or try step is returned, and
+ * `nodeAt` looks into the inline body.
+ */
 export function stepAt(workflow: Workflow, offset: number): StepVisit | undefined {
   const routine = routineAt(workflow, offset);
   if (!routine) return undefined;
   let found: StepVisit | undefined;
   walkSteps(routine, (visit) => {
     if (!spanContains(visit.step.span, offset)) return 'skip';
-    found = visit;
+    if (!isInline(visit)) found = visit;
   });
   return found;
+}
+
+/** Whether a visited step is the inline body of a switch case or a try step. */
+export function isInline(visit: StepVisit): boolean {
+  const container = visit.ancestry[visit.ancestry.length - 1];
+  if (!container) return false;
+  return (container.kind === 'switch-case' && container.inline) || (container.kind === 'try' && container.step.inline);
 }
 
 /** What an offset is on. Names carry their role; expressions carry the offset inside their text. */

@@ -138,6 +138,12 @@ describe('model: stepAt and nodeAt', () => {
     deepStrictEqual(onReturn?.kind === 'expression' && [onReturn.expr.text, onReturn.offset], ['item', 1]);
   });
 
+  it('finds the condition of a case with an inline body, within the switch step', () => {
+    strictEqual(stepAt(workflow, at(text, 'true').start)?.step.name.value, 'check');
+    deepStrictEqual(target(at(text, 'true').start), { kind: 'value', value: { kind: 'scalar', value: true, isInt: false, span: at(text, 'true') } });
+    strictEqual(stepAt(workflow, at(text, 'http.get').start)?.step.kind, 'try');
+  });
+
   it('returns nothing outside every routine', () => {
     deepStrictEqual(nodeAt(parseWorkflow('# comment\nmain:\n  steps: []\n'), 2), {});
   });
