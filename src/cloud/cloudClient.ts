@@ -5,7 +5,7 @@
  * Credentials). Every request has a transport timeout, so nothing hangs.
  */
 import { ExecutionsClient, WorkflowsClient, protos } from '@google-cloud/workflows';
-import { GoogleAuth, PassThroughClient } from 'google-auth-library';
+import { PassThroughClient } from 'google-auth-library';
 import type { AuthClient } from 'google-auth-library';
 import { toExecutionInfo, toStepEntryInfo, toWorkflowInfo } from './convert';
 import type { ClientExecution, ClientWorkflow } from './convert';
@@ -16,7 +16,6 @@ export interface CloudClientOptions {
   timeoutMs?: number;
 }
 
-const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 const EXECUTIONS_HOST = 'https://workflowexecutions.googleapis.com';
 
 interface Clients {
@@ -200,13 +199,18 @@ export class CloudClient {
         project: target.project,
       };
     }
-    const auth = new GoogleAuth({ scopes: SCOPES, clientOptions: { transporterOptions } });
-    const workflows = new WorkflowsClient({ fallback: true, auth });
-    const executions = new ExecutionsClient({ fallback: true, auth });
+    const endpoint = target.endpoint;
+    const where = endpoint ? { apiEndpoint: endpoint.host, port: endpoint.port, protocol: endpoint.protocol ?? 'https' } : {};
+    // Each client builds its own GoogleAuth, configured for self-signed JWTs where possible.
+    const options = { fallback: true, clientOptions: { transporterOptions }, ...where };
+    const workflows = new WorkflowsClient(options);
+    const executions = new ExecutionsClient(options);
     // Preflight: without credentials the library would fail later with an unhandled rejection.
-    const authClient = await auth.getClient();
-    const project = target.project || (await auth.getProjectId());
-    return { workflows, executions, authClient, baseUrl: EXECUTIONS_HOST, project };
+    const authClient = await workflows.auth.getClient();
+    await executions.auth.getClient();
+    const project = target.project || (await workflows.auth.getProjectId());
+    const baseUrl = endpoint ? `${endpoint.protocol ?? 'https'}://${endpoint.host}:${endpoint.port}` : EXECUTIONS_HOST;
+    return { workflows, executions, authClient, baseUrl, project };
   }
 }
 

@@ -18,6 +18,11 @@ export type Target =
       /** Default: from Application Default Credentials / `GOOGLE_CLOUD_PROJECT`. */
       project?: string;
       location: string;
+      /**
+       * Another endpoint for both APIs (a private endpoint, or a local server in tests), still with
+       * Application Default Credentials. Default: Google's public hosts.
+       */
+      endpoint?: { host: string; port: number; protocol?: 'http' | 'https' };
     };
 
 export interface WorkflowInfo {
