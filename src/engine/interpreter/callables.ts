@@ -15,7 +15,7 @@ import type { MaybePromise } from './evaluate';
 
 /**
  * Expression helpers that Google does not count as steps (best-practice page); every other
- * function call counts one.
+ * function called from an expression counts one. A `call` step counts once, as a step.
  */
 const FREE_FUNCTIONS = new Set(['len', 'int', 'get_type']);
 
@@ -31,7 +31,6 @@ function nativeContext(ctx: StepContext): NativeContext {
 function callNative(ctx: StepContext, fn: StdlibFunction, args: (Value | undefined)[]): MaybePromise<Value> {
   const native = STDLIB.get(fn.name);
   if (!native) throw workflowError('SystemError', `The standard-library function "${fn.name}" is not available in this runtime`);
-  if (!FREE_FUNCTIONS.has(fn.name)) ctx.exec.meter.step();
   const result = native(args, nativeContext(ctx));
   const check = (v: Value): Value => (typeof v === 'string' ? ctx.exec.meter.checkString(v) : v);
   return result instanceof Promise ? result.then(check) : check(result);
@@ -43,7 +42,10 @@ function unknownFunction(name: string): never {
 
 /** A call inside `${...}`: subworkflows and non-blocking functions only. */
 export function callFromExpression(ctx: StepContext, name: string, args: Value[]): MaybePromise<Value> {
-  if (ctx.exec.isRoutine(name)) return ctx.exec.invokeRoutine(ctx, name, args.map(copyValue));
+  if (ctx.exec.isRoutine(name)) {
+    ctx.exec.meter.step();
+    return ctx.exec.invokeRoutine(ctx, name, args.map(copyValue));
+  }
   const fn = lookupFunction(name);
   if (!fn) {
     if (isConnectorName(name)) throw workflowError('TypeError', `Connector "${name}" can only be called from a call step, not in an expression`);
@@ -51,6 +53,7 @@ export function callFromExpression(ctx: StepContext, name: string, args: Value[]
   }
   if (fn.blocking) throw workflowError('TypeError', `"${name}" is a blocking function: call it from a call step, not in an expression`);
   if (args.length > fn.params.length) throw workflowError('TypeError', `${name}: expected at most ${fn.params.length} arguments, got ${args.length}`);
+  if (!FREE_FUNCTIONS.has(fn.name)) ctx.exec.meter.step();
   return callNative(ctx, fn, args);
 }
 

@@ -84,9 +84,20 @@ function findPath(steps: Step[], name: string): number[] | undefined {
   return undefined;
 }
 
+/**
+ * Steps between turns of the event loop. Steps chain through promise callbacks only, so a busy
+ * loop would otherwise starve timers and I/O, including the cancellation request itself.
+ */
+const STEPS_PER_TURN = 1000;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Runs one step: counts it, records its history entry and, on failure, where it failed. */
 export async function runStep(ctx: StepContext, step: Step): Promise<Completion> {
   const { exec, thread } = ctx;
+  if (exec.meter.stepCount % STEPS_PER_TURN === STEPS_PER_TURN - 1) await nextTurn();
   exec.checkActive();
   const frame = thread.frames[thread.frames.length - 1];
   frame.step = step;
@@ -103,7 +114,7 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
     : undefined;
   let c: Completion;
   try {
-    exec.meter.step();
+    if (countsItself(step)) exec.meter.step();
     c = await dispatch(ctx, step, entry);
   } catch (e) {
     const error = asWorkflowError(e);
@@ -117,6 +128,14 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
   entry?.succeed();
   frame.step = step;
   return c.kind === 'normal' && step.next ? jumpTo(ctx, step.next.value) : c;
+}
+
+/**
+ * Google counts each step once, except that a jump-only step is just its `next` (counted by
+ * `jumpTo`) and a `steps:` group counts only through the steps inside it.
+ */
+function countsItself(step: Step): boolean {
+  return step.kind !== 'jump' && step.kind !== 'steps';
 }
 
 async function dispatch(ctx: StepContext, step: Step, entry: EntryHandle | undefined): Promise<Completion> {

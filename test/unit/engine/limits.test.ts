@@ -24,6 +24,51 @@ describe('engine limits and cancellation', () => {
     });
   });
 
+  it('counts steps as Google does: free helpers and nested groups cost nothing, try blocks and iterations count', async () => {
+    const src = `
+- a:
+    assign:
+      - x: 1
+- b:
+    call: sys.get_env
+    args: {name: GOOGLE_CLOUD_PROJECT_ID}
+- c:
+    assign:
+      - y: \${len([1]) + int("2")}
+- d:
+    assign:
+      - z: \${text.to_upper("a")}
+- loop:
+    for:
+      value: v
+      in: [1, 2]
+      steps:
+        - s:
+            assign:
+              - w: \${v}
+- t:
+    try:
+      call: sys.now
+    except:
+      as: e
+      steps:
+        - never:
+            return: 0
+- group:
+    steps:
+      - j:
+          next: r
+- r:
+    return: 1
+`;
+    // 1 + 1 + 1 + 2 + (1 + 2 × 2) + (1 + 1 + 1) + 1 + 1 = 15
+    assert.equal((await run(src, undefined, { limits: { maxSteps: 15 } })).result, 1);
+    assert.deepEqual(await failure(src, undefined, { limits: { maxSteps: 14 } }), {
+      message: 'Maximum number of steps exceeded (14)',
+      tags: ['ResourceLimitError'],
+    });
+  });
+
   it('raises a catchable RecursionError for deep recursion', async () => {
     const src = `
 main:
@@ -104,5 +149,25 @@ down:
     assert.equal(r.outcome.state, 'CANCELLED');
     assert.deepEqual(r.error, { message: 'Execution cancelled', tags: [] });
     assert.ok(clock.now() < 3_600_000);
+  });
+
+  it('cancels a busy loop promptly from a timer', async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const r = await run(
+      `
+- spin:
+    assign:
+      - i: 0
+- again:
+    next: spin
+`,
+      undefined,
+      { signal: controller.signal, limits: { maxSteps: 100_000_000 } },
+    );
+    clearTimeout(timer);
+    assert.equal(r.outcome.state, 'CANCELLED');
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
   });
 });

@@ -141,6 +141,38 @@ describe('engine parallel', () => {
     });
   });
 
+  it('refuses more branches than the limit', async () => {
+    const branches = Array.from({ length: 3 }, (_, i) => `        - b${i}:\n            steps:\n              - s:\n                  assign:\n                    - x: 1\n`).join('');
+    const src = `- p:\n    parallel:\n      branches:\n${branches}`;
+    assert.deepEqual(await failure(src, undefined, { limits: { maxParallelBranches: 2 } }), {
+      message: 'A parallel step may have at most 2 branches, got 3',
+      tags: ['ResourceLimitError'],
+    });
+  });
+
+  it('ends every branch at once when one hits an uncatchable limit', async () => {
+    const clock = new VirtualClock(0);
+    const src = `
+- p:
+    parallel:
+      branches:
+        - spinner:
+            steps:
+              - spin:
+                  next: spin
+        - sleeper:
+            steps:
+              - wait:
+                  call: sys.sleep
+                  args: {seconds: 3600}
+`;
+    assert.deepEqual(await failure(src, undefined, { clock, limits: { maxSteps: 200 } }), {
+      message: 'Maximum number of steps exceeded (200)',
+      tags: ['ResourceLimitError'],
+    });
+    assert.equal(clock.now(), 0);
+  });
+
   it('reports a branch that uses return as a failed branch', async () => {
     const src = `
 - p:
