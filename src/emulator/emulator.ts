@@ -58,6 +58,7 @@ export class Emulator {
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     const connectors = new ExecutionsConnector(() => this.executions, this.clock);
     this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
+    this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };
   }
 

@@ -166,6 +166,15 @@ export class ExecutionsApi {
     return recovered;
   }
 
+  /** Stops the runs of a workflow that is being deleted, saving nothing (its executions go too). */
+  dropWorkflow(workflowName: string): void {
+    for (const [name, run] of this.runs) {
+      if (!name.startsWith(`${workflowName}/executions/`)) continue;
+      run.abandon();
+      this.runs.delete(name);
+    }
+  }
+
   /** Ends every run without saving anything more, as if the process had been killed. */
   dropAll(): void {
     for (const run of this.runs.values()) run.abandon();

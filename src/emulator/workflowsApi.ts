@@ -72,6 +72,8 @@ export function stringMap(value: JsonValue | undefined, field: string): Record<s
 export class WorkflowsApi {
   private readonly operations = new Map<string, Json>();
   private readonly compiled = new Map<string, Workflow>();
+  /** Called before a workflow is deleted, to stop its running executions. */
+  onDelete: (name: string) => void = () => undefined;
 
   constructor(
     private readonly store: Store,
@@ -135,6 +137,7 @@ export class WorkflowsApi {
   delete(name: string): Json {
     this.find(name);
     const { project, location } = parseWorkflowName(name);
+    this.onDelete(name);
     this.store.deleteWorkflow(name);
     return this.operation(parentName(project, location), name, 'delete', undefined);
   }

@@ -126,4 +126,21 @@ describe('emulator: nothing is lost across restarts', () => {
       await again.close();
     }
   });
+
+  it('deletes a workflow with its executions, running ones included, for good', async () => {
+    const first = await startHarness({ dataDir });
+    await first.cloud.deployWorkflow('sleepy', SLEEP);
+    const run = await first.cloud.runExecution('sleepy');
+    await first.cloud.deleteWorkflow('sleepy');
+    await assert.rejects(first.cloud.getExecution(run.name), (err: { code?: number }) => err.code === 404);
+    await first.close();
+    const again = await startHarness({ dataDir });
+    try {
+      assert.deepEqual(again.emu.startup, { corrupt: [], interrupted: [] });
+      assert.deepEqual((await again.cloud.listWorkflows()).items, []);
+      assert.equal(fs.existsSync(path.join(dataDir, 'projects', 'local-project', 'locations', 'us-central1', 'workflows', 'sleepy')), false);
+    } finally {
+      await again.close();
+    }
+  });
 });
