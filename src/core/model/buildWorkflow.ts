@@ -11,7 +11,7 @@ import { field, listItems, readBody, singleEntry } from './body';
 import { loadYaml } from './loadYaml';
 import { modelProblem } from './problems';
 import { buildSteps } from './steps';
-import { buildName, buildValue, resolve, spanOf, valueSpan, type BuildContext, type Node } from './values';
+import { ALIAS_BUDGET, buildName, buildValue, resolve, spanOf, valueSpan, type BuildContext, type Node } from './values';
 
 /** Options of `parseWorkflow`. Without `format`, text whose first non-blank character is `{` or `[` is JSON. */
 export interface ParseOptions {
@@ -37,7 +37,7 @@ export function buildWorkflow(
     workflow.problems.unshift(modelProblem('empty-document', { start: 0, end: 0 }));
     return workflow;
   }
-  const ctx: BuildContext = { text, doc, problems: workflow.problems, parseExpression, repaired: loaded.repaired };
+  const ctx: BuildContext = { text, doc, problems: workflow.problems, parseExpression, repaired: loaded.repaired, aliasBudget: ALIAS_BUDGET };
   const top = resolve(ctx, doc.contents as Node);
   const topSpan = spanOf(doc.contents);
   if (top && isMap(top)) {

@@ -24,6 +24,7 @@ export const MODEL_MESSAGES = {
   'unsupported-key': () => 'Map keys must be strings, numbers or `${...}` expressions.',
   'duplicate-key': (key: string) => `Duplicate key '${key}'.`,
   'alias-cycle': () => 'This alias refers to a node that contains it.',
+  'alias-limit': () => 'Too many alias expansions in this document; the remaining aliases are read as null.',
 } satisfies Record<string, (...args: string[]) => string>;
 
 export type ModelProblemCode = keyof typeof MODEL_MESSAGES;

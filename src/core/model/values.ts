@@ -18,7 +18,12 @@ export interface BuildContext {
   parseExpression: (text: string) => ParseResult;
   /** Start offsets of quoted scalars whose value must be decoded from `text` (see loadYaml). */
   repaired: ReadonlySet<number>;
+  /** How many more aliases may be expanded: nested aliases could otherwise grow exponentially. */
+  aliasBudget: number;
 }
+
+/** The number of alias expansions allowed in one document. */
+export const ALIAS_BUDGET = 10000;
 
 /** A node as the builder sees it: aliases resolved, `null` for a missing value. */
 export type Node = YamlNode | null | undefined;
@@ -59,10 +64,14 @@ export function valueSpan(pair: Pair, fallback: number): Span {
   return { start: at, end: at };
 }
 
-/** Follows aliases to the anchored node; reports and stops at a cycle. */
+/** Follows aliases to the anchored node; reports and stops at a cycle or past the alias budget. */
 export function resolve(ctx: BuildContext, node: Node): Node {
   let current = node;
   for (let hops = 0; current && isAlias(current); hops++) {
+    if (--ctx.aliasBudget < 0) {
+      if (ctx.aliasBudget === -1) ctx.problems.push(modelProblem('alias-limit', spanOf(current)));
+      return null;
+    }
     const target = hops < 32 ? (current.resolve(ctx.doc) as Node) : undefined;
     if (!target) return null;
     if (target.range && current.range && target.range[0] <= current.range[0] && current.range[1] <= target.range[1]) {

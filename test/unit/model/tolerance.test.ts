@@ -75,6 +75,16 @@ describe('model: tolerance', () => {
     deepStrictEqual(problems('&a [*a]'), [['alias-cycle', 4, 6], ['expected-step', 4, 6]]);
   });
 
+  it('stops expanding nested aliases past a budget', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const text = lines(...levels, 'main:', '  steps:', '    - s:', '        return: *a8');
+    const started = Date.now();
+    const workflow = parseWorkflow(text);
+    strictEqual(Date.now() - started < 5000, true);
+    deepStrictEqual(workflow.problems.filter((p) => p.code === 'alias-limit').length, 1);
+  });
+
   it('reads the first of several documents and reports the others', () => {
     const text = lines('- a:', '    return: 1', '---', '- b:', '    return: 2');
     const workflow = parseWorkflow(text);
