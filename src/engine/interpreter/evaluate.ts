@@ -199,10 +199,16 @@ function* walkBinary(expr: Extract<Expr, { kind: 'binary' }>, ctx: EvalContext):
   }
 }
 
+/**
+ * A variable's value. [R] A name that is no variable but a subworkflow evaluates to the
+ * subworkflow's name, so `${my_predicate}` can sit in a retry-policy map like
+ * `${http.default_retry_predicate}` does.
+ */
 function readVariable(name: string, ctx: EvalContext): Value {
   const value = ctx.scope.lookup(name);
-  if (value === undefined) throw workflowError('KeyError', `Variable "${name}" is not defined`);
-  return value;
+  if (value !== undefined) return value;
+  if (ctx.isRoutine(name)) return name;
+  throw workflowError('KeyError', `Variable "${name}" is not defined`);
 }
 
 /**

@@ -75,7 +75,7 @@ export class WorkflowExecution implements Execution {
         ['message', 'Execution cancelled'],
         ['tags', []],
       ]);
-      return failureOutcome('CANCELLED', value, framesOf(this.mainThread, this.lines));
+      return failureOutcome('CANCELLED', value, traceOf(error) ?? framesOf(this.mainThread, this.lines));
     }
     const failure = asWorkflowError(error) as WorkflowError;
     return failureOutcome('FAILED', failure.value, traceOf(failure) ?? traceOf(error) ?? framesOf(this.mainThread, this.lines));

@@ -119,10 +119,8 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
   } catch (e) {
     const error = asWorkflowError(e);
     frame.step = step;
-    if (error instanceof WorkflowError) {
-      captureTrace(error, thread, exec.lines);
-      entry?.fail(error.value);
-    }
+    captureTrace(error, thread, exec.lines);
+    if (error instanceof WorkflowError) entry?.fail(error.value);
     throw error;
   }
   entry?.succeed();

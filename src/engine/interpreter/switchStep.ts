@@ -3,7 +3,7 @@
  * the first true case runs its inline body and/or `steps`, then its `next`. When no case matches,
  * or the case ends without leaving, the step completes and the switch's own `next` applies.
  */
-import type { SwitchStep } from '../../core/model/types';
+import type { SwitchCase, SwitchStep } from '../../core/model/types';
 import { WorkflowError, workflowError } from '../errors';
 import { typeOf } from '../value';
 import { NORMAL, jumpTo, type Completion, type StepContext } from './context';
@@ -28,22 +28,25 @@ export async function runSwitch(ctx: StepContext, step: SwitchStep, entry: Entry
       progressType: 'PROGRESS_TYPE_SWITCH',
       progressNumber: i + 1,
     });
+    let done: Completion;
     try {
-      if (c.inline) {
-        const done = await exec.runStep(ctx, c.inline);
-        if (done.kind !== 'normal') return done;
-      }
-      if (c.steps) {
-        const done = await exec.runBlock(ctx, c.steps);
-        if (done.kind !== 'normal') return done;
-      }
+      done = await runCase(ctx, c);
     } catch (e) {
       if (e instanceof WorkflowError) caseEntry.fail(e.value);
       throw e;
-    } finally {
-      caseEntry.succeed();
     }
+    caseEntry.succeed();
+    if (done.kind !== 'normal') return done;
     return c.next ? jumpTo(ctx, c.next.value) : NORMAL;
   }
   return NORMAL;
+}
+
+/** Runs a matched case's inline body, then its `steps`. */
+async function runCase(ctx: StepContext, c: SwitchCase): Promise<Completion> {
+  if (c.inline) {
+    const done = await ctx.exec.runStep(ctx, c.inline);
+    if (done.kind !== 'normal') return done;
+  }
+  return c.steps ? ctx.exec.runBlock(ctx, c.steps) : NORMAL;
 }

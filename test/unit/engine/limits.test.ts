@@ -147,7 +147,11 @@ down:
     setImmediate(() => controller.abort());
     const r = await running;
     assert.equal(r.outcome.state, 'CANCELLED');
-    assert.deepEqual(r.error, { message: 'Execution cancelled', tags: [] });
+    assert.deepEqual(r.outcome.state === 'CANCELLED' && r.outcome.error, {
+      payload: '{"message":"Execution cancelled","tags":[]}',
+      context: 'Execution cancelled\nin step "wait", routine "main", line: 7',
+      stackTrace: [{ routine: 'main', step: 'wait', line: 7, column: 17, length: 4 }],
+    });
     assert.ok(clock.now() < 3_600_000);
   });
 

@@ -78,6 +78,39 @@ is_flaky:
     assert.equal(clock.now(), 11_000);
   });
 
+  it('accepts a policy map built in the workflow with a subworkflow predicate', async () => {
+    const src = `
+main:
+  steps:
+    - init:
+        assign:
+          - n: 0
+          - policy:
+              predicate: \${always_retry}
+              max_retries: 2
+              backoff: {initial_delay: 1, max_delay: 1, multiplier: 1}
+    - t:
+        try:
+          steps:
+            - count:
+                assign:
+                  - n: \${n + 1}
+            - fail:
+                raise: again
+        retry: \${policy}
+        except:
+          steps:
+            - r:
+                return: \${[n, policy.predicate]}
+always_retry:
+  params: [e]
+  steps:
+    - r:
+        return: true
+`;
+    assert.deepEqual(await result(src), [3, 'always_retry']);
+  });
+
   it('gives up after max_retries retries and goes to except', async () => {
     const src = `
 - init:
