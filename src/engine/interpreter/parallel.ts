@@ -9,8 +9,9 @@
  * alone and the others run on; afterwards the step raises UnhandledBranchError.
  *
  * [R] The UnhandledBranchError map is
- * `{message, tags: ["UnhandledBranchError"], branches: [{id, error}, ...]}` with at most 100
- * entries; `id` is the branch name, or the 0-based iteration number as a string for a parallel for.
+ * `{message: "<failed> of <started> parallel branches failed with an unhandled error",
+ * tags: ["UnhandledBranchError"], branches: [{id, error}, ...]}` with at most 100 entries; `id` is
+ * the branch name, or the 0-based iteration number as a string for a parallel for.
  * [R] Inside a branch, `next: continue` and `next: end` end the branch or iteration normally;
  * `next: break`, `return` and jumps out of the branch raise a ValueError in that branch (Google
  * rejects them at deploy time).
@@ -87,10 +88,12 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
   const shared = new Set(step.parallel.shared.map((n) => n.value));
   const isFor = step.parallel.for !== undefined;
   const failures: { id: string; error: Value }[] = [];
+  let started = 0;
   let fatal: unknown;
   const tasks = await tasksOf(ctx, step);
 
   const runTask = async (task: Task): Promise<void> => {
+    started++;
     const child: Thread = {
       id: thread.id ? `${thread.id}.${task.number + 1}` : String(task.number + 1),
       frames: [...thread.frames.slice(0, -1), { routine: ctx.routine }],
@@ -137,17 +140,18 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
   };
   await Promise.all(Array.from({ length: limit }, worker));
   if (fatal !== undefined) throw fatal;
-  if (failures.length > 0) throw unhandledBranchError(failures, exec.limits.maxRecordedBranchErrors);
+  if (failures.length > 0) throw unhandledBranchError(failures, started, isFor ? 'iteration' : 'branch', exec.limits.maxRecordedBranchErrors);
   return NORMAL;
 }
 
-function unhandledBranchError(failures: { id: string; error: Value }[], max: number): WorkflowError {
+function unhandledBranchError(failures: { id: string; error: Value }[], total: number, noun: string, max: number): WorkflowError {
   const branches: Value[] = failures.slice(0, max).map(
     (f): WfMap => new Map<string, Value>([
       ['id', f.id],
       ['error', f.error],
     ]),
   );
-  const message = `UnhandledBranchError: ${failures.length} parallel branch${failures.length === 1 ? '' : 'es'} or iterations failed with an unhandled error`;
+  const plural = total === 1 ? noun : noun === 'branch' ? 'branches' : 'iterations';
+  const message = `${failures.length} of ${total} parallel ${plural} failed with an unhandled error`;
   return workflowError('UnhandledBranchError', message, [['branches', branches]]);
 }

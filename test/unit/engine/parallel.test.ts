@@ -107,7 +107,7 @@ describe('engine parallel', () => {
     assert.deepEqual(await result(src), [
       ['slow'],
       {
-        message: 'UnhandledBranchError: 1 parallel branch or iterations failed with an unhandled error',
+        message: '1 of 2 parallel branches failed with an unhandled error',
         tags: ['UnhandledBranchError'],
         branches: [{ id: 'bad', error: { message: 'broken', tags: ['Custom'] } }],
       },
@@ -184,7 +184,7 @@ describe('engine parallel', () => {
                   return: 1
 `;
     assert.deepEqual(await failure(src), {
-      message: 'UnhandledBranchError: 1 parallel branch or iterations failed with an unhandled error',
+      message: '1 of 1 parallel branch failed with an unhandled error',
       tags: ['UnhandledBranchError'],
       branches: [{ id: 'a', error: { message: '"return" is not allowed inside a parallel branch or iteration', tags: ['ValueError'] } }],
     });
