@@ -24,6 +24,12 @@ export function at(text: string, needle: string, occurrence = 0): Span {
   return { start, end: start + needle.length };
 }
 
+/** The span of the last `needle` inside the first appearance of `context` in `text` (`within(t, 'as: e', 'e')`). */
+export function within(text: string, context: string, needle: string): Span {
+  const start = at(text, context).start + context.lastIndexOf(needle);
+  return { start, end: start + needle.length };
+}
+
 /** Joins lines with `\n` (keeps YAML fixtures readable). */
 export function lines(...ls: string[]): string {
   return ls.join('\n') + '\n';

@@ -1,7 +1,7 @@
 import { deepStrictEqual, strictEqual } from 'assert';
 import { parseWorkflow } from '../../../src/core/model/parse';
 import type { Step } from '../../../src/core/model/types';
-import { at, lines, plain } from './helpers';
+import { at, lines, plain, within } from './helpers';
 
 /** The first step of a bare-list workflow, with its problems. */
 function firstStep(text: string): { step: Step; problems: unknown } {
@@ -33,7 +33,7 @@ describe('model: step kinds', () => {
       kind: 'assign',
       assign: [
         {
-          target: { kind: 'expr', source: 'x', text: 'x', span: at(text, 'x:').start === 0 ? at(text, 'x') : { start: at(text, 'x:').start, end: at(text, 'x:').start + 1 } },
+          target: { kind: 'expr', source: 'x', text: 'x', span: within(text, 'x: 1', 'x') },
           value: scalar(1, at(text, '1'), true),
           span: { start: at(text, 'x:').start, end: at(text, '1').end },
         },
@@ -58,7 +58,7 @@ describe('model: step kinds', () => {
       name: { value: 'get', span: at(text, 'get') },
       span: { start: 2, end: at(text, 'resp').end },
       bodySpan: { start: at(text, 'call').start, end: at(text, 'resp').end },
-      keys: ['call', 'args', 'result'].map((k) => ({ value: k, span: at(text, k + ':') && { start: at(text, k + ':').start, end: at(text, k + ':').start + k.length } })),
+      keys: ['call', 'args', 'result'].map((k) => ({ value: k, span: within(text, k + ':', k) })),
       kind: 'call',
       call: { value: 'http.get', span: at(text, 'http.get') },
       args: {
@@ -185,12 +185,12 @@ describe('model: step kinds', () => {
       keys: [{ value: 'for', span: at(text, 'for') }],
       kind: 'for',
       for: {
-        value: { value: 'v', span: at(text, 'v\n') && { start: at(text, 'v\n').start, end: at(text, 'v\n').start + 1 } },
-        index: { value: 'i', span: { start: at(text, 'i\n').start, end: at(text, 'i\n').start + 1 } },
+        value: { value: 'v', span: within(text, 'value: v', 'v') },
+        index: { value: 'i', span: within(text, 'index: i', 'i') },
         in: { kind: 'expr', source: '${items}', text: 'items', span: at(text, '${items}') },
         steps: [
           {
-            name: { value: 's', span: at(text, 's:', 1) && { start: at(text, '- s:').start + 2, end: at(text, '- s:').start + 3 } },
+            name: { value: 's', span: within(text, '- s:', 's') },
             span: { start: at(text, '- s:').start + 2, end: at(text, 'continue').end },
             bodySpan: { start: at(text, 'next').start, end: at(text, 'continue').end },
             keys: [{ value: 'next', span: at(text, 'next') }],
@@ -282,7 +282,7 @@ describe('model: step kinds', () => {
         value: { value: 'v' },
         in: { kind: 'list', items: [{ kind: 'scalar', value: 1, isInt: true }, { kind: 'scalar', value: 2, isInt: true }] },
         steps: [],
-        keys: [{ value: 'for' }].slice(1).concat(['value', 'in', 'steps'].map((value) => ({ value }))),
+        keys: [{ value: 'value' }, { value: 'in' }, { value: 'steps' }],
       },
       keys: [{ value: 'for' }],
     });
@@ -323,7 +323,7 @@ describe('model: step kinds', () => {
           call: { value: 'http.get', span: at(text, 'http.get') },
           args: {
             kind: 'map',
-            entries: [{ key: scalar('url', at(text, 'url')), value: scalar('u', at(text, 'u}')) && scalar('u', { start: at(text, 'u}').start, end: at(text, 'u}').start + 1 }) }],
+            entries: [{ key: scalar('url', at(text, 'url')), value: scalar('u', within(text, 'u}', 'u')) }],
             span: at(text, '{url: u}'),
           },
           result: { value: 'r', span: { start: at(text, 'result: r').end - 1, end: at(text, 'result: r').end } },
@@ -347,7 +347,7 @@ describe('model: step kinds', () => {
           },
         ],
         keys: [
-          { value: 'as', span: at(text, 'as:') && { start: at(text, 'as:').start, end: at(text, 'as:').start + 2 } },
+          { value: 'as', span: within(text, 'as:', 'as') },
           { value: 'steps', span: at(text, 'steps') },
         ],
         span: { start: at(text, 'as:').start, end: at(text, '${e}').end },
