@@ -26,7 +26,7 @@ const EXECUTION_FIELDS: FieldTable<ExecutionRecord> = {
     createTime: { kind: 'time', get: (r) => r.createTime },
     startTime: { kind: 'time', get: (r) => r.startTime },
     endTime: { kind: 'time', get: (r) => r.endTime },
-    duration: { kind: 'string', get: (r) => (r.endTime === undefined ? undefined : r.endTime - r.startTime) },
+    duration: { kind: 'duration', get: (r) => (r.endTime === undefined ? undefined : r.endTime - r.startTime) },
   },
   label: (r, key) => r.labels[key],
 };

@@ -2,7 +2,7 @@
  * `filter`, `orderBy` and pagination for list calls, in the subset of Google's list syntax
  * (AIP-160/132) the Workflows APIs document: comparisons `field op value` with `=`, `!=`, `<`,
  * `<=`, `>`, `>=` and `:` (has), joined with `AND` and `OR` (`OR` binds tighter, as in AIP-160),
- * on plain fields, RFC 3339 timestamps and `labels.<key>`; `orderBy` is a comma list of fields,
+ * on plain fields, RFC 3339 timestamps, durations like `"3.5s"` and `labels.<key>`; `orderBy` is a comma list of fields,
  * each optionally followed by `desc`.
  */
 import { invalidArgument } from './apiError';
@@ -12,8 +12,8 @@ export type FieldValue = string | number | undefined;
 
 /** How a record exposes its fields to filters and ordering. */
 export interface FieldTable<T> {
-  /** Field name → kind and getter. Timestamps are milliseconds. */
-  fields: Record<string, { kind: 'string' | 'time'; get(record: T): FieldValue }>;
+  /** Field name → kind and getter. Timestamps and durations are milliseconds. */
+  fields: Record<string, { kind: 'string' | 'time' | 'duration'; get(record: T): FieldValue }>;
   /** Getter for `labels.<key>`, when the resource has labels. */
   label?(record: T, key: string): string | undefined;
 }
@@ -60,6 +60,12 @@ function comparison<T>(field: string, op: Op, raw: string, table: FieldTable<T>,
   if (spec.kind === 'time') {
     const ms = parseTimestamp(raw);
     if (ms === undefined) throw invalidArgument(`Invalid filter "${text}": "${raw}" is not an RFC 3339 timestamp.`);
+    return (record) => compare(spec.get(record), op, ms);
+  }
+  if (spec.kind === 'duration') {
+    const m = /^(\d+(?:\.\d+)?)s$/.exec(raw);
+    if (!m) throw invalidArgument(`Invalid filter "${text}": "${raw}" is not a duration like "3.5s".`);
+    const ms = Number(m[1]) * 1000;
     return (record) => compare(spec.get(record), op, ms);
   }
   return (record) => compare(spec.get(record), op, raw);

@@ -64,7 +64,12 @@ function routes(emu: Emulator): Route[] {
     },
     {
       pattern: new RegExp(`^${E}:cancel$`),
-      methods: { POST: (m, _q, body) => (body(), emu.executions.cancel(ex(m))) },
+      methods: {
+        POST: (m, _q, body) => {
+          body(); // the request body is `{}`; it is still checked to be JSON
+          return emu.executions.cancel(ex(m));
+        },
+      },
     },
     {
       pattern: new RegExp(`^${E}/stepEntries$`),

@@ -93,6 +93,11 @@ describe('emulator: Executions v1 through the real ExecutionsClient', () => {
       );
       const failed = await h.cloud.listExecutions('fail', { filter: 'state="FAILED" OR state="CANCELLED"' });
       assert.equal(failed.items.length, 1);
+      const instant = await h.cloud.listExecutions('echo', { filter: 'duration<="0.5s" AND labels.batch="even"' });
+      assert.deepEqual(
+        instant.items.map((e) => e.name),
+        [names[2], names[0]],
+      );
     });
 
     it('shows only the BASIC fields in list results by default', async () => {
