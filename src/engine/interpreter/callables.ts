@@ -2,6 +2,11 @@
  * What a name can be called as: a subworkflow of the workflow, a standard-library function, or a
  * `googleapis.*` connector, reached from a `call` step (named or positional arguments) or from an
  * expression (positional arguments; blocking functions and connectors are refused there).
+ *
+ * [R] Calling a blocking function or a connector inside `${...}` raises TypeError; an unknown
+ * function name raises KeyError; unknown or surplus arguments raise TypeError. A subworkflow called
+ * from an expression may itself block (sleep, HTTP): Google leaves this undocumented, and allowing
+ * it is the lenient reading.
  */
 import { isConnectorName, lookupFunction, type StdlibFunction } from '../../core/stdlib/catalogue';
 import { workflowError } from '../errors';

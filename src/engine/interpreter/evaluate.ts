@@ -8,6 +8,9 @@
  * and switches to awaiting only when a call returns a promise (a subworkflow). An expression
  * without subworkflow calls therefore evaluates without yielding to other parallel branches, which
  * is what makes `total: ${total + 1}` on a shared variable atomic.
+ *
+ * [R] Reading an undefined variable raises KeyError (Google rejects it at deploy time when it can
+ * tell); map keys built by expressions must be strings (TypeError otherwise).
  */
 import type { Expr } from '../../core/expr/ast';
 import type { Value as ModelValue, ExprValue } from '../../core/model/types';

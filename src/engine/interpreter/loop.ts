@@ -1,5 +1,5 @@
 /**
- * `for` loops over a list (`in`) or an inclusive integer range (`range`). Each iteration gets a
+ * `for` loops over a list (`in`) or an inclusive integer range (`range`). [R] Each iteration gets a
  * fresh block scope holding the loop variables and any variable first created in the body, so
  * they vanish when the iteration ends; writes to variables that exist outside persist.
  *
@@ -19,7 +19,8 @@ export async function iterationValues(ctx: StepContext, loop: ForLoop): Promise<
   if (loop.in) {
     const list = await evaluateValue(loop.in, ev);
     if (!Array.isArray(list)) throw workflowError('TypeError', `The "in" of a for loop must be a list, got: ${typeOf(list)}`);
-    return list;
+    // The body may update the list in place; the loop walks the list as it was when it started.
+    return list.slice();
   }
   if (!loop.range) throw workflowError('ValueError', 'A for loop needs "in" or "range"');
   const range = await evaluateValue(loop.range, ev);

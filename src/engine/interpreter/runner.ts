@@ -6,6 +6,8 @@
  * TypeError; defaults are evaluated in the callee's scope after the supplied arguments are bound.
  * [R] Exceeding the call-stack depth raises RecursionError, which `try/except` can catch.
  * [R] A cancelled execution's error payload is `{"message": "Execution cancelled", "tags": []}`.
+ * [R] An argument given to a `main` without parameters is ignored. A result that JSON cannot hold
+ * (bytes) fails the execution with the encoder's TypeError.
  */
 import { LineIndex } from '../../core/location';
 import type { Routine, Step, Workflow } from '../../core/model/types';

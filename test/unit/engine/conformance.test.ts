@@ -23,6 +23,7 @@ const DIR = path.resolve(__dirname, '..', '..', 'conformance');
 
 interface Expectation {
   argument?: unknown;
+  argumentJson?: string;
   limits?: Partial<Limits>;
   result?: unknown;
   error?: unknown;
@@ -54,7 +55,10 @@ function header(text: string, base: string): Expectation {
     const m = /^#\s*(argument|limits|expect-result|expect-error|expect-error-tags):\s*(.*)$/.exec(line);
     if (!m) continue;
     const value = JSON.parse(m[2].split('$BASE_URL').join(base));
-    if (m[1] === 'argument') out.argument = value;
+    if (m[1] === 'argument') {
+      out.argument = value;
+      out.argumentJson = m[2];
+    }
     else if (m[1] === 'limits') out.limits = value as Partial<Limits>;
     else if (m[1] === 'expect-result') out.result = value;
     else if (m[1] === 'expect-error') out.error = value;
@@ -82,7 +86,7 @@ describe('conformance suite', () => {
       assert.ok('result' in expected || 'error' in expected || 'errorTags' in expected, 'file states no expectation');
       const clock = new VirtualClock();
       const connectors = withCallbacks(childConnector(childSource, clock));
-      const r = await run(text, expected.argument, { http: fetchHttpClient(), clock, connectors, limits: expected.limits });
+      const r = await run(text, expected.argument, { argumentJson: expected.argumentJson, http: fetchHttpClient(), clock, connectors, limits: expected.limits });
       if ('result' in expected) {
         assert.equal(r.outcome.state, 'SUCCEEDED', r.outcome.state === 'SUCCEEDED' ? '' : r.outcome.error.context);
         assert.deepEqual(r.result, expected.result);

@@ -20,6 +20,8 @@ export interface RunResult {
 }
 
 export interface HarnessOptions {
+  /** The argument as JSON text, used instead of `JSON.stringify(argument)` (for exact big ints). */
+  argumentJson?: string;
   clock?: Clock;
   limits?: Partial<Limits>;
   connectors?: ConnectorHandler;
@@ -68,7 +70,8 @@ export async function run(source: string, argument?: unknown, options: HarnessOp
   const entries: StepEntryEvent[] = [];
   const logs: RunResult['logs'] = [];
   const host = testHost(options, entries, logs);
-  const outcome = await runWorkflow(workflow, argument === undefined ? undefined : JSON.stringify(argument), host, { limits: options.limits });
+  const argumentJson = options.argumentJson ?? (argument === undefined ? undefined : JSON.stringify(argument));
+  const outcome = await runWorkflow(workflow, argumentJson, host, { limits: options.limits });
   const out: RunResult = { outcome, entries, logs, clock: host.clock };
   if (outcome.state === 'SUCCEEDED') out.result = JSON.parse(outcome.result);
   else out.error = JSON.parse(outcome.error.payload);
