@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { CONNECTORS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
 import type { StdlibFunction } from '../../core/stdlib/catalogue';
 import type { Routine, StepKind, Workflow } from '../../core/model/types';
+import { routineAt, stepAt } from '../../core/model/query';
 import { ACTION_KEYS, BLOCK_KEYS, KEYS_BY_KIND } from '../../core/validate/keys';
 import { toRange } from '../util/ranges';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
 import { cursorContext } from './cursorContext';
 import { functionSignature } from './signatures';
 import type { WorkflowCache } from './workflowCache';
-import { routineAt, stepAt, variablesAt, walkRoutine } from './workflowQuery';
+import { innermostLoop, stepsOf, variablesAt } from './workflowQuery';
 
 /** Keys whose value is a list of items or a nested map: completing them opens the block. */
 const LIST_KEYS = new Set(['steps', 'assign', 'switch', 'branches']);
@@ -90,17 +91,18 @@ function callItems(workflow: Workflow, prefix: string, range: vscode.Range): vsc
 }
 
 function nextItems(workflow: Workflow, offset: number, range: vscode.Range): vscode.CompletionItem[] {
-  const routine = routineAt(workflow, offset);
+  const here = stepAt(workflow, offset);
+  const routine = here?.routine ?? routineAt(workflow, offset);
   if (!routine) return [];
-  const here = stepAt(routine, offset);
-  const innermost = here?.loops[here.loops.length - 1];
-  const steps = walkRoutine(routine).filter((v) => v.loops[v.loops.length - 1]?.loop === innermost?.loop && v.step !== here?.step);
+  // Jumps stay within one loop body [R]: offer the steps whose innermost loop is the cursor's.
+  const loop = innermostLoop(here);
+  const steps = stepsOf(routine).filter((v) => innermostLoop(v)?.loop === loop?.loop && v.step !== here?.step);
   const items = steps.map((v) => {
     const item = new vscode.CompletionItem(v.step.name.value, vscode.CompletionItemKind.Reference);
     item.range = range;
     return item;
   });
-  const specials = innermost && !innermost.parallel ? ['end', 'break', 'continue'] : ['end'];
+  const specials = loop?.kind === 'for' ? ['end', 'break', 'continue'] : ['end'];
   for (const special of specials) {
     const item = new vscode.CompletionItem(special, vscode.CompletionItemKind.Keyword);
     item.range = range;

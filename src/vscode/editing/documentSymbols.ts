@@ -3,7 +3,7 @@ import type { Routine, Step } from '../../core/model/types';
 import { toRange } from '../util/ranges';
 import { isWorkflowDocument } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
-import { childSteps } from './workflowQuery';
+import { childBlocks } from '../../core/model/query';
 
 /** The outline: routines, then their steps, nested as in the source (parallel branches included). */
 export class WorkflowSymbolProvider implements vscode.DocumentSymbolProvider {
@@ -33,18 +33,16 @@ function routineSymbol(document: vscode.TextDocument, routine: Routine): vscode.
 function stepSymbol(document: vscode.TextDocument, step: Step): vscode.DocumentSymbol {
   const detail = step.kind === 'call' ? step.call.value : step.kind;
   const symbol = new vscode.DocumentSymbol(step.name.value, detail, vscode.SymbolKind.Field, toRange(document, step.span), toRange(document, step.name.span));
-  if (step.kind === 'parallel' && step.parallel.branches) {
-    symbol.children = step.parallel.branches.map((b) => {
+  symbol.children = childBlocks(step).flatMap(([container, steps]) => {
+    if (container.kind === 'branch') {
+      const b = container.branch;
       const branch = new vscode.DocumentSymbol(b.name.value, 'branch', vscode.SymbolKind.Namespace, toRange(document, b.span), toRange(document, b.name.span));
-      branch.children = b.steps.map((s) => stepSymbol(document, s));
-      return branch;
-    });
-    symbol.children.push(...(step.parallel.for?.steps ?? []).map((s) => stepSymbol(document, s)));
-  } else {
-    symbol.children = childSteps(step)
-      .flat()
-      .filter((s) => s !== step && s.span.start !== step.span.start)
-      .map((s) => stepSymbol(document, s));
-  }
+      branch.children = steps.map((s) => stepSymbol(document, s));
+      return [branch];
+    }
+    // An inline try body or switch case body is the step itself, not a child.
+    const inline = (container.kind === 'try' && container.step.inline) || (container.kind === 'switch-case' && container.inline);
+    return inline ? [] : steps.map((s) => stepSymbol(document, s));
+  });
   return symbol;
 }

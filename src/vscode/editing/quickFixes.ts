@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/diagnostic';
+import { stepAt } from '../../core/model/query';
 import type { ParallelStep } from '../../core/model/types';
 import { toRange } from '../util/ranges';
 import { formatOf } from '../workflowFiles';
 import type { WorkflowDiagnostics } from './diagnostics';
 import type { WorkflowCache } from './workflowCache';
-import { contains, routineAt, walkRoutine } from './workflowQuery';
 
 /** The core code for a write to a parent variable from a parallel branch that is not `shared`. */
 export const UNSHARED_PARALLEL_WRITE = 'unshared-parallel-write';
@@ -39,14 +39,9 @@ export class WorkflowQuickFixProvider implements vscode.CodeActionProvider {
 
   private addToShared(document: vscode.TextDocument, shown: vscode.Diagnostic, core: CoreDiagnostic): vscode.CodeAction | undefined {
     const name = /[A-Za-z_]\w*/.exec(document.getText(shown.range))?.[0];
-    const workflow = this.cache.workflow(document);
-    const routine = routineAt(workflow, core.span.start);
-    if (!name || !routine) return undefined;
-    const parallel = walkRoutine(routine)
-      .map((v) => v.step)
-      .filter((s): s is ParallelStep => s.kind === 'parallel' && contains(s.span, core.span.start))
-      .pop();
-    if (!parallel) return undefined;
+    const ancestry = stepAt(this.cache.workflow(document), core.span.start)?.ancestry ?? [];
+    const parallel = ancestry.flatMap((c) => (c.kind === 'branch' || c.kind === 'parallel-for' ? [c.step] : [])).pop();
+    if (!name || !parallel) return undefined;
     const edit = new vscode.WorkspaceEdit();
     const [offset, text] = sharedInsertion(document, parallel, name);
     edit.insert(document.uri, document.positionAt(offset), text);
@@ -88,6 +83,11 @@ function sharedInsertion(document: vscode.TextDocument, step: ParallelStep, name
     }
     const end = json && text[last.span.end] === '"' ? last.span.end + 1 : last.span.end;
     return [end, json ? `, "${name}"` : `, ${name}`];
+  }
+  const sharedKey = step.parallel.keys.find((k) => k.value === 'shared');
+  const emptyList = sharedKey && /^"?\s*:\s*\[\s*/.exec(text.slice(sharedKey.span.end));
+  if (sharedKey && emptyList && text[sharedKey.span.end + emptyList[0].length] === ']') {
+    return [sharedKey.span.end + emptyList[0].length, json ? `"${name}"` : name];
   }
   const first = step.parallel.keys[0];
   let at = first ? first.span.start : step.parallel.span.start;

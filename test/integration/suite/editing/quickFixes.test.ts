@@ -95,4 +95,40 @@ suite('Editing: quick fixes', () => {
     assert.strictEqual(document.lineAt(8).text, '          shared: [a, b]');
     await expectDiagnostics(document.uri, []);
   });
+
+  test('fills an empty shared list', async () => {
+    const text = [
+      'main:',
+      '  steps:',
+      '    - init:',
+      '        assign:',
+      '          - total: 0',
+      '    - fan_out:',
+      '        parallel:',
+      '          shared: []',
+      '          for:',
+      '            value: i',
+      '            in: [1, 2]',
+      '            steps:',
+      '              - add:',
+      '                  assign:',
+      '                    - total: ${total + i}',
+      '    - done:',
+      '        return: ${total}',
+      '',
+    ].join('\n');
+    const document = await openScratch('shared-empty.workflows.yaml', text);
+    await waitFor(() => seenDiagnostics(document.uri)[0]?.code, (code) => code === 'unshared-parallel-write', 'the unshared-parallel-write diagnostic');
+    await applyFix(document, "Add 'total' to shared");
+    assert.strictEqual(document.lineAt(7).text, '          shared: [total]');
+    await expectDiagnostics(document.uri, []);
+  });
+
+  test('keeps the quotes of a JSON key it corrects', async () => {
+    const document = await openScratch('key-typo.workflows.json', '{"main": {"steps": [{"init": {"asign": [{"x": 1}]}}]}}\n');
+    await waitFor(() => seenDiagnostics(document.uri).some((d) => d.code === 'unknown-key'), Boolean, 'the unknown-key diagnostic');
+    await applyFix(document, "Change to 'assign'");
+    assert.strictEqual(document.lineAt(0).text, '{"main": {"steps": [{"init": {"assign": [{"x": 1}]}}]}}');
+    await expectDiagnostics(document.uri, []);
+  });
 });
