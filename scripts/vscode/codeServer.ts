@@ -57,8 +57,15 @@ export async function freePort(): Promise<number> {
 }
 
 function serverEnv(root: string): NodeJS.ProcessEnv {
-  // code-server writes into $HOME; keep that inside the scratch folder.
-  return { ...process.env, HOME: path.join(root, 'home'), XDG_DATA_HOME: path.join(root, 'home', '.local', 'share') };
+  return {
+    ...process.env,
+    // code-server writes into $HOME; keep that inside the scratch folder.
+    HOME: path.join(root, 'home'),
+    XDG_DATA_HOME: path.join(root, 'home', '.local', 'share'),
+    // No extension gallery: with no route to it, its DNS look-ups take a minute or more to fail,
+    // and the extension host waits for them before it enables installed extensions.
+    EXTENSIONS_GALLERY: '{}',
+  };
 }
 
 function commonArgs(root: string, extensionsDir: string): string[] {

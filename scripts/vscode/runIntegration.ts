@@ -66,7 +66,7 @@ async function runSuite(server: CodeServer, extensionPath: string, suiteIndex: s
       ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(suiteIndex.replace(/\.js$/, ''))],
     ];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     try {
       await waitFor('the suite to finish (codeAutomationExit)', SUITE_TIMEOUT_MS, () => exitCode !== undefined);
     } finally {

@@ -1,0 +1,135 @@
+/**
+ * The end-to-end flow a user follows with the parent/child example, as named steps: open the
+ * example, see a diagnostic for a typo in the Problems panel, run the parent from the command
+ * palette, then read its four children (two succeeded, two failed) in the Cloud Workflows view.
+ * `scripts/vscode/runUi.ts` runs the steps in order against the installed VSIX.
+ */
+import * as assert from 'node:assert/strict';
+import { Workbench, type Row } from './workbench';
+
+export interface UiContext {
+  workbench: Workbench;
+  /** Saves a screenshot under `.test-artifacts/ui/` and returns its path. */
+  screenshot(name: string): Promise<string>;
+  log(message: string): void;
+}
+
+export interface UiStep {
+  name: string;
+  run(context: UiContext): Promise<void>;
+}
+
+/** Copied into the workspace as `.vscode/settings.json`: children "sleep" on a virtual clock. */
+export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual' };
+
+const PARENT = 'workflow-parent.yaml';
+const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/parent-child/workflow-parent.yaml
+const RUN_TIMEOUT = 120_000;
+
+function describe(rows: Row[]): string {
+  return rows.map((row) => `${'  '.repeat(row.level - 1)}${row.text} [${row.ariaLabel}]`).join('\n');
+}
+
+function stateOf(row: Row): 'succeeded' | 'failed' | 'other' {
+  const words = `${row.text} ${row.ariaLabel}`.toLowerCase();
+  if (/\bsucceeded\b/.test(words)) return 'succeeded';
+  if (/\bfailed\b/.test(words)) return 'failed';
+  return 'other';
+}
+
+async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[]) => boolean): Promise<Row[]> {
+  const deadline = Date.now() + RUN_TIMEOUT;
+  let rows: Row[] = [];
+  for (;;) {
+    rows = await workbench.sidebarRows();
+    if (ready(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the view shows:\n${describe(rows)}`);
+    await workbench.page.waitForTimeout(250);
+  }
+}
+
+export const PARENT_CHILD_FLOW: UiStep[] = [
+  {
+    name: 'the workbench opens the example folder',
+    run: async ({ workbench }) => workbench.waitForExplorerFile(PARENT),
+  },
+  {
+    name: `opens ${PARENT} in an editor`,
+    run: async ({ workbench, screenshot }) => {
+      await workbench.openFile(PARENT, 'execute_child_workflows');
+      await screenshot('01-editor');
+    },
+  },
+  {
+    name: 'a typo in a step key shows up in the Problems panel',
+    run: async ({ workbench, screenshot, log }) => {
+      await workbench.goToLine(RETURN_LINE);
+      await workbench.page.keyboard.press('Home');
+      await workbench.page.keyboard.type('x');
+      await workbench.openProblems();
+      const deadline = Date.now() + RUN_TIMEOUT;
+      let problems: string[] = [];
+      while (!problems.some((text) => text.includes('xreturn'))) {
+        if (Date.now() > deadline) throw new Error(`no problem about 'xreturn' appeared; Problems shows: ${JSON.stringify(problems)}`);
+        await workbench.page.waitForTimeout(250);
+        problems = await workbench.problems();
+      }
+      log(`Problems: ${JSON.stringify(problems)}`);
+      await screenshot('02-problems');
+    },
+  },
+  {
+    name: 'undoing the typo clears the problem',
+    run: async ({ workbench }) => {
+      await workbench.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await workbench.page.keyboard.press('Control+Z');
+      const deadline = Date.now() + RUN_TIMEOUT;
+      for (;;) {
+        const problems = await workbench.problems();
+        if (!problems.some((text) => text.includes('xreturn'))) break;
+        if (Date.now() > deadline) throw new Error(`the problem stayed after undo: ${JSON.stringify(problems)}`);
+        await workbench.page.waitForTimeout(250);
+      }
+    },
+  },
+  {
+    name: 'Cloud Workflows: Run Workflow runs the parent from the command palette',
+    run: async ({ workbench, log }) => {
+      await workbench.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await workbench.runCommand('Cloud Workflows: Run Workflow');
+      const prompt = await workbench.acceptInputBox();
+      log(`argument prompt: ${JSON.stringify(prompt)}`);
+    },
+  },
+  {
+    name: 'the Cloud Workflows view shows the parent execution',
+    run: async ({ workbench, screenshot }) => {
+      await workbench.openViewContainer('Cloud Workflows');
+      await pollRows(workbench, 'a finished workflow-parent execution', (rows) =>
+        rows.some((row) => row.text.includes('workflow-parent') && stateOf(row) !== 'other'),
+      );
+      await screenshot('03-executions');
+    },
+  },
+  {
+    name: 'the parent expands to four children: 2 succeeded, 2 failed',
+    run: async ({ workbench, screenshot, log }) => {
+      await workbench.expandSidebarRow(/workflow-parent/);
+      const rows = await pollRows(workbench, 'four finished child executions', (all) => {
+        const parent = all.findIndex((row) => row.text.includes('workflow-parent'));
+        const children = all.slice(parent + 1).filter((row) => row.level === all[parent].level + 1);
+        return parent >= 0 && children.length >= 4 && children.every((row) => stateOf(row) !== 'other');
+      });
+      const parent = rows.findIndex((row) => row.text.includes('workflow-parent'));
+      const children = rows.slice(parent + 1).filter((row) => row.level === rows[parent].level + 1);
+      log(`execution tree:\n${describe(rows)}`);
+      assert.equal(children.length, 4, `expected 4 children:\n${describe(rows)}`);
+      assert.deepEqual(
+        children.map(stateOf).sort(),
+        ['failed', 'failed', 'succeeded', 'succeeded'],
+        `child states:\n${describe(children)}`,
+      );
+      await screenshot('04-children');
+    },
+  },
+];

@@ -1,0 +1,133 @@
+/**
+ * A small page object over VS Code's web workbench for the UI tests: only stable, user-visible
+ * surfaces (explorer rows, the quick input, the Problems panel, tree rows, the activity bar).
+ * Every wait has a deadline; nothing sleeps a fixed time.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+const DEFAULT_TIMEOUT = 60_000;
+
+/** A row of a tree or list, as a user reads it. */
+export interface Row {
+  text: string;
+  ariaLabel: string;
+  level: number;
+  expanded: boolean | undefined;
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Waits for the workbench and the explorer row of `fileName` in the opened folder. */
+  async waitForExplorerFile(fileName: string, timeout = 60_000): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout });
+    await this.explorerRow(fileName).waitFor({ timeout });
+  }
+
+  explorerRow(fileName: string): Locator {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+  }
+
+  /** Opens a file by clicking its explorer row, then waits for an editor showing `expectedText`. */
+  async openFile(fileName: string, expectedText: string): Promise<void> {
+    await this.explorerRow(fileName).dblclick();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
+  }
+
+  /** Moves the cursor of the active editor to a 1-based line with Go to Line. */
+  async goToLine(line: number): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT });
+  }
+
+  /**
+   * Runs a command from the palette: F1, type `title`, then CLICK the row whose label contains
+   * `title` (Enter could pick a higher-ranked row, e.g. one recently used).
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await row.click();
+  }
+
+  /** Waits for an input box that is not the command palette, and accepts it as it is with Enter. */
+  async acceptInputBox(): Promise<string> {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('input').first();
+    // A string, so this file needs no DOM typings: it runs in the page.
+    await this.page.waitForFunction(
+      `(() => {
+        const box = document.querySelector('.quick-input-widget');
+        const field = box && box.querySelector('input');
+        return !!box && box.style.display !== 'none' && box.offsetParent !== null && !!field && !field.value.startsWith('>');
+      })()`,
+      undefined,
+      { timeout: DEFAULT_TIMEOUT },
+    );
+    const prompt = (await widget.innerText()).trim();
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT });
+    return prompt;
+  }
+
+  /** Texts of the Problems panel rows (opened with its focus command first). */
+  async problems(): Promise<string[]> {
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    return rows.allInnerTexts();
+  }
+
+  async openProblems(): Promise<void> {
+    await this.runCommand('Focus on Problems View');
+    await this.page.locator('.markers-panel').waitFor({ timeout: DEFAULT_TIMEOUT });
+  }
+
+  /** Clicks the activity bar entry of a view container, e.g. "Cloud Workflows". */
+  async openViewContainer(title: string): Promise<void> {
+    const item = this.page.locator(`.part.activitybar .action-item .action-label[aria-label^="${title}"]`).first();
+    await item.waitFor({ timeout: DEFAULT_TIMEOUT });
+    const sidebarTitle = this.page.locator('.part.sidebar .composite.title', { hasText: title });
+    if (!(await sidebarTitle.isVisible())) await item.click();
+    await sidebarTitle.first().waitFor({ timeout: DEFAULT_TIMEOUT });
+  }
+
+  /** The rows of the tree in the side bar, top to bottom. */
+  async sidebarRows(): Promise<Row[]> {
+    return this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
+      elements.map((element) => ({
+        text: (element as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim(),
+        ariaLabel: element.getAttribute('aria-label') ?? '',
+        level: Number(element.getAttribute('aria-level') ?? '1'),
+        expanded: element.hasAttribute('aria-expanded') ? element.getAttribute('aria-expanded') === 'true' : undefined,
+      })),
+    );
+  }
+
+  /** Expands the first side bar row whose text matches, if it is collapsed. */
+  async expandSidebarRow(match: RegExp): Promise<void> {
+    const row = this.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: match }).first();
+    await row.waitFor({ timeout: DEFAULT_TIMEOUT });
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Text of the notifications center (toasts may not show headless). */
+  async notifications(): Promise<string> {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor({ timeout: DEFAULT_TIMEOUT });
+    return (await center.innerText()).trim();
+  }
+
+  /** All visible text of the workbench, for failure reports. */
+  async text(): Promise<string> {
+    return this.page.locator('.monaco-workbench').innerText({ timeout: 5_000 }).catch((error: unknown) => `(no workbench text: ${String(error)})`);
+  }
+}
