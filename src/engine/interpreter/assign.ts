@@ -45,15 +45,26 @@ export function assignTo(ctx: StepContext, target: ExprValue, value: Value): voi
     return;
   }
   const ev = ctx.exec.evalContext(ctx);
-  const keys: MaybePromise<Value>[] = path.map((seg) => (seg.kind === 'index' ? evaluate(seg.index, ev) : seg.kind === 'member' ? seg.property : null));
+  const keyOf = (seg: Expr): MaybePromise<Value> => (seg.kind === 'index' ? evaluate(seg.index, ev) : seg.kind === 'member' ? seg.property : null);
   const name = root.name;
-  const store = (resolved: Value[]): void => {
+  const keys: Value[] = [];
+  const store = (): void => {
     let container = ctx.scope.valueForUpdate(name);
-    for (const key of resolved.slice(0, -1)) container = indexValue(container, key);
-    storeAt(ctx, container, resolved[resolved.length - 1], value);
+    for (const key of keys.slice(0, -1)) container = indexValue(container, key);
+    storeAt(ctx, container, keys[keys.length - 1], value);
   };
-  if (keys.some((k) => k instanceof Promise)) return Promise.all(keys).then(store);
-  store(keys as Value[]);
+  // Keys are evaluated left to right; only a subworkflow call inside one makes this asynchronous.
+  const finish = async (from: number, pending: Promise<Value>): Promise<void> => {
+    keys.push(await pending);
+    for (let j = from + 1; j < path.length; j++) keys.push(await keyOf(path[j]));
+    store();
+  };
+  for (let i = 0; i < path.length; i++) {
+    const key = keyOf(path[i]);
+    if (key instanceof Promise) return finish(i, key);
+    keys.push(key);
+  }
+  store();
 }
 
 function storeAt(ctx: StepContext, container: Value, key: Value, value: Value): void {

@@ -30,6 +30,32 @@ describe('engine calls', () => {
     assert.deepEqual(await result(subworkflows), ['Ada Lovelace (England)', 'Alan Turing (England)', 'Grace Hopper (England)', 'Edsger Turing (England)']);
   });
 
+  it('awaits subworkflow calls inside assignment values and target indexes', async () => {
+    const src = `
+main:
+  steps:
+    - s:
+        assign:
+          - l: [0, 0, 0]
+          - l[twice(1)]: \${twice(21)}
+          - m: {}
+          - m[name_of(7)]: \${twice(twice(1))}
+    - r:
+        return: \${[l, m]}
+twice:
+  params: [n]
+  steps:
+    - r:
+        return: \${n * 2}
+name_of:
+  params: [n]
+  steps:
+    - r:
+        return: \${"k" + n}
+`;
+    assert.deepEqual(await result(src), [[0, 0, 42], { k7: 4 }]);
+  });
+
   it('rejects a missing required argument and an unknown argument', async () => {
     const missing = `
 main:
