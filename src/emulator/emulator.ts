@@ -8,6 +8,7 @@ import { RealClock, VirtualClock } from '../engine/clock';
 import type { Clock } from '../engine/host';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
+import { Callbacks } from './callbacks';
 import { ExecutionsApi } from './executionsApi';
 import { ExecutionsConnector } from './executionsConnector';
 import type { ExecutionRecord } from './records';
@@ -46,6 +47,9 @@ export class Emulator {
   readonly workflows: WorkflowsApi;
   readonly executions: ExecutionsApi;
   readonly startup: StartupReport;
+  readonly callbacks: Callbacks;
+  /** The REST server's URL once it listens (callbacks need it); undefined in process only. */
+  baseUrl: string | undefined;
   private readonly store: Store;
 
   constructor(options: EmulatorOptions = {}) {
@@ -56,9 +60,11 @@ export class Emulator {
     const { corrupt } = this.store.load();
     this.workflows = new WorkflowsApi(this.store, this.clock);
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
-    const connectors = new ExecutionsConnector(() => this.executions, this.clock);
+    this.callbacks = new Callbacks(this.clock);
+    const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
     this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
+    this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };
   }
 

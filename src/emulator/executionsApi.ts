@@ -41,6 +41,8 @@ export interface CreateOptions {
 
 export class ExecutionsApi {
   private readonly runs = new Map<string, ActiveRun>();
+  /** Called when an execution has ended (its callbacks stop working). */
+  onEnded: (name: string) => void = () => undefined;
 
   constructor(
     private readonly store: Store,
@@ -172,6 +174,7 @@ export class ExecutionsApi {
       if (!name.startsWith(`${workflowName}/executions/`)) continue;
       run.abandon();
       this.runs.delete(name);
+      this.onEnded(name);
     }
   }
 
@@ -195,6 +198,7 @@ export class ExecutionsApi {
     else record.error = outcome.error;
     this.runs.delete(record.name);
     this.store.saveExecution(record);
+    this.onEnded(record.name);
   }
 }
 

@@ -2,8 +2,9 @@
  * The connectors a locally run workflow can call: the Workflow Executions connector
  * (`googleapis.workflowexecutions.{v1,v1beta}.projects.locations.workflows.executions.*`)
  * (the engine routes `experimental.executions.run` here too): `run` and `create` start REAL
- * executions in this emulator, each with its own name, listed like any other. Every other
- * `googleapis.*` connector raises a catchable error naming it.
+ * executions in this emulator, each with its own name, listed like any other. Callbacks
+ * (`events.*`) are served by `callbacks.ts`. Every other `googleapis.*` connector raises a
+ * catchable error naming it.
  */
 import type { ConnectorContext, ConnectorHandler } from '../engine/host';
 import type { JsonValue, Value, WfMap } from '../engine/value';
@@ -17,6 +18,7 @@ import { executionResource } from './resources';
 import type { Json } from './resources';
 import type { ExecutionView } from './resources';
 import type { Clock } from '../engine/host';
+import type { Callbacks } from './callbacks';
 
 const EXECUTIONS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(run|create|get|list|cancel)$/;
 
@@ -35,9 +37,12 @@ export class ExecutionsConnector implements ConnectorHandler {
   constructor(
     private readonly executions: () => ExecutionsApi,
     private readonly clock: Clock,
+    /** The callback registry and the emulator's URL (undefined when it serves no HTTP). */
+    private readonly callbacks: () => { registry: Callbacks; baseUrl?: string },
   ) {}
 
   async call(name: string, args: Args, context: ConnectorContext): Promise<JsonValue> {
+    if (name === 'events.create_callback_endpoint' || name === 'events.await_callback') return this.callback(name, args, context);
     switch (EXECUTIONS.exec(name)?.[1]) {
       case 'run':
         return this.run(args, context);
@@ -63,6 +68,18 @@ export class ExecutionsConnector implements ConnectorHandler {
           `${name} is not available in the local emulator: only the googleapis.workflowexecutions connector runs locally.`,
         );
     }
+  }
+
+  private async callback(name: string, args: Args, context: ConnectorContext): Promise<JsonValue> {
+    const { registry, baseUrl } = this.callbacks();
+    if (!baseUrl) {
+      throw workflowError('SystemError', `${name} needs the emulator's HTTP server: run the workflow on \`cloud-workflows emulator\` to receive callbacks.`);
+    }
+    if (name === 'events.create_callback_endpoint') return registry.create(parentOf(context), optionalString(args, 'http_callback_method') ?? 'POST', baseUrl);
+    const callback = args.callback;
+    const url = callback && typeof callback === 'object' && !Array.isArray(callback) ? callback.url : undefined;
+    if (typeof url !== 'string') throw workflowError('ValueError', 'the callback map has no "url"');
+    return registry.await(parentOf(context), url, optionalNumber(args, 'timeout') ?? 43_200, context.signal);
   }
 
   /** Starts a child execution and waits for it; returns its result decoded from JSON. */

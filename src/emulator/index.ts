@@ -57,6 +57,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  // Callback URLs must be reachable: a wildcard bind is reached through loopback.
+  emulator.baseUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : urlHost}:${port}`;
   const stopServer = (): Promise<void> =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());

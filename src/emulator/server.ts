@@ -9,11 +9,14 @@ import type { Emulator } from './emulator';
 import { enumValue } from './workflowsApi';
 import type { ExecutionView, Json } from './resources';
 import type { JsonValue } from '../engine/value';
+import type { ReceivedRequest } from './callbacks';
 
 /** Google's frontends refuse larger request bodies; 1 MB is ample for sources and arguments. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-type Handler = (match: string[], query: URLSearchParams, body: () => Json) => Json | Promise<Json>;
+type Handler = (match: string[], query: URLSearchParams, body: () => Json, request: ReceivedRequest) => Json | Promise<Json>;
+
+const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
 
 interface Route {
   pattern: RegExp;
@@ -70,6 +73,14 @@ function routes(emu: Emulator): Route[] {
           return emu.executions.cancel(ex(m));
         },
       },
+    },
+    {
+      pattern: new RegExp(`^${E}/callbacks$`),
+      methods: { GET: (m) => emu.callbacks.list(ex(m)) },
+    },
+    {
+      pattern: new RegExp(`^${E}/callbacks/([^/]+)$`),
+      methods: Object.fromEntries(ANY_METHOD.map((method) => [method, (m: string[], _q: URLSearchParams, _b: () => Json, request: ReceivedRequest) => emu.callbacks.deliver(ex(m), m[4], request)])),
     },
     {
       pattern: new RegExp(`^${E}/stepEntries$`),
@@ -135,7 +146,11 @@ async function dispatch(table: Route[], req: http.IncomingMessage, raw: Buffer):
       const allowed = Object.keys(route.methods).join(', ');
       throw new ApiError(405, `Method ${method} is not allowed on ${path} (allowed: ${allowed}).`, 'UNIMPLEMENTED');
     }
-    return handler(m.slice(1), url.searchParams, () => parseBody(raw));
+    const query: Record<string, string[]> = {};
+    for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    return handler(m.slice(1), url.searchParams, () => parseBody(raw), { method, path, headers, query, body: raw });
   }
   throw new ApiError(404, `No such API method: ${method} ${path}. The emulator serves Workflows v1 and Executions v1.`, 'NOT_FOUND');
 }
