@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerEditing } from './vscode/editing';
+import { registerRunFeatures } from './vscode/run';
+import type { RunFeaturesApi } from './vscode/run';
 import { Log } from './vscode/util/log';
 
 /**
@@ -7,10 +9,11 @@ import { Log } from './vscode/util/log';
  * and the run features (deploy, run, emulator, executions tree). Nothing heavy happens here: the
  * emulator and the Google client load on first use.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): RunFeaturesApi {
   const log = new Log();
   context.subscriptions.push(log, vscode.commands.registerCommand('cloudWorkflows.showOutput', () => log.show()));
   registerEditing(context, log);
+  return registerRunFeatures(context, log);
 }
 
 export function deactivate(): void {

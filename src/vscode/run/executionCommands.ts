@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { ExecutionInfo, StepEntryInfo } from '../../cloud/types';
+import { ExecutionNode } from '../tree/executionNode';
+import { executionOutputText } from './outputDocuments';
+import { UserError, requireTrust } from './commandErrors';
+import type { RunContext } from './runContext';
+
+/** Step entries read at most for one history (pages of 1000). */
+const MAX_STEP_PAGES = 20;
+
+function nodeOf(arg: unknown): ExecutionNode {
+  if (arg instanceof ExecutionNode) return arg;
+  throw new UserError('Choose an execution in the Executions view first.');
+}
+
+/** The execution of a tree node, read again in full (results and errors may be new). */
+async function fresh(ctx: RunContext, node: ExecutionNode): Promise<ExecutionInfo> {
+  const info = await ctx.tree.source.getExecution(node.info.name);
+  if (info.state !== node.info.state) ctx.tree.updateExecution(node, info);
+  return info;
+}
+
+/** `cloudWorkflows.openExecutionOutput`: the result or error as a read-only JSON document. */
+export async function openExecutionOutput(ctx: RunContext, arg: unknown): Promise<vscode.TextDocument> {
+  return ctx.outputs.showExecution(await fresh(ctx, nodeOf(arg)));
+}
+
+/** `cloudWorkflows.copyExecutionOutput`: the same JSON text, to the clipboard. */
+export async function copyExecutionOutput(ctx: RunContext, arg: unknown): Promise<string> {
+  const text = executionOutputText(await fresh(ctx, nodeOf(arg)));
+  await vscode.env.clipboard.writeText(text);
+  return text;
+}
+
+/** `cloudWorkflows.copyExecutionName`: `projects/…/executions/ID` to the clipboard. */
+export async function copyExecutionName(arg: unknown): Promise<string> {
+  const name = nodeOf(arg).info.name;
+  await vscode.env.clipboard.writeText(name);
+  return name;
+}
+
+/** `cloudWorkflows.openInConsole`: the execution's page in the Google Cloud console. */
+export async function openInConsole(ctx: RunContext, arg: unknown): Promise<string> {
+  const e = nodeOf(arg).info;
+  const url = await ctx.target.consoleUrl(e.workflowId, e.executionId);
+  if (!url) throw new UserError('The Cloud console shows executions of the Google Cloud target only.', 'Switch the target to Google Cloud.');
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+  return url;
+}
+
+/** `cloudWorkflows.cancelExecution`: cancels a running execution and shows its new state. */
+export async function cancelExecution(ctx: RunContext, arg: unknown): Promise<ExecutionInfo> {
+  requireTrust('Cancelling executions');
+  const node = nodeOf(arg);
+  const cancelled = await ctx.tree.source.call((c) => c.cancelExecution(node.info.name));
+  ctx.log.info(`cancelled ${cancelled.name}: ${cancelled.state}`);
+  ctx.tree.updateExecution(node, cancelled);
+  return cancelled;
+}
+
+/**
+ * `cloudWorkflows.retryFailedChildren`: runs each failed child (the latest attempt per argument)
+ * again with its original argument, `parent_execution_id` included, so the new runs appear under
+ * the same parent. Returns the new executions.
+ */
+export async function retryFailedChildren(ctx: RunContext, arg: unknown): Promise<ExecutionInfo[]> {
+  requireTrust('Retrying executions');
+  const node = nodeOf(arg);
+  node.stale = true;
+  await ctx.tree.childExecutions(node);
+  const failed = node.childSet?.failed ?? [];
+  if (failed.length === 0) {
+    void vscode.window.showInformationMessage(`${node.info.executionId} has no failed children.`);
+    return [];
+  }
+  const started: ExecutionInfo[] = [];
+  for (const child of failed) {
+    started.push(await ctx.tree.source.call((c) => c.runExecution(child.workflowId, child.argument, { 'retry-of': child.executionId })));
+  }
+  ctx.log.info(`retried ${started.length} failed children of ${node.info.name}`);
+  ctx.tree.refresh(node);
+  void vscode.window.showInformationMessage(`Retrying ${started.length} failed ${started.length === 1 ? 'child' : 'children'} of ${node.info.workflowId}.`);
+  return started;
+}
+
+/** `cloudWorkflows.showStepHistory`: the step entries as a JSON tree in a read-only document. */
+export async function showStepHistory(ctx: RunContext, arg: unknown): Promise<vscode.TextDocument> {
+  const node = nodeOf(arg);
+  const entries: StepEntryInfo[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < MAX_STEP_PAGES; page++) {
+    const result = await ctx.tree.source.call((c) => c.listStepEntries(node.info.name, { pageSize: 1000, pageToken }));
+    entries.push(...result.items);
+    pageToken = result.nextPageToken;
+    if (!pageToken) break;
+  }
+  return ctx.outputs.showSteps(node.info, entries);
+}

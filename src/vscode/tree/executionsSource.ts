@@ -1,0 +1,108 @@
+import type { CloudClient } from '../../cloud';
+import type { ExecutionInfo, Page, WorkflowInfo } from '../../cloud/types';
+import { parseWorkflow } from '../../core/model/parse';
+import { calledWorkflowIds } from '../run/workflowIds';
+import type { TargetService } from '../target/targetService';
+import { childFilter, isChildOf } from './childExecutions';
+
+/** Executions per page under a workflow. */
+export const EXECUTIONS_PAGE_SIZE = 20;
+/** Candidate children per request, and how many pages one parent may read at most. */
+const CHILD_PAGE_SIZE = 100;
+const MAX_CHILD_PAGES = 10;
+
+/**
+ * What the executions tree reads, through the current target's client, counting every API
+ * request (`requests`) so the cost of a refresh can be measured.
+ */
+export class ExecutionsSource {
+  /** API requests sent since creation (or the last `resetCount`). */
+  requests = 0;
+  private readonly callees = new Map<string, string[]>();
+
+  constructor(private readonly target: TargetService) {}
+
+  /** Drops the cached sources (a full refresh reads them again). */
+  forgetSources(): void {
+    this.callees.clear();
+  }
+
+  resetCount(): void {
+    this.requests = 0;
+  }
+
+  async listWorkflows(): Promise<WorkflowInfo[]> {
+    const all: WorkflowInfo[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page: Page<WorkflowInfo> = await this.call((c) => c.listWorkflows({ pageSize: 100, pageToken }));
+      for (const w of page.items) {
+        all.push(w);
+        if (w.sourceContents !== undefined) this.rememberCallees(w);
+      }
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return all.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
+  }
+
+  listExecutions(workflowId: string, pageToken?: string): Promise<Page<ExecutionInfo>> {
+    return this.call((c) => c.listExecutions(workflowId, { view: 'FULL', pageSize: EXECUTIONS_PAGE_SIZE, pageToken }));
+  }
+
+  getExecution(name: string): Promise<ExecutionInfo> {
+    return this.call((c) => c.getExecution(name, 'FULL'));
+  }
+
+  /** The workflows `workflowId`'s source starts as children (cached per revision). */
+  async calledWorkflows(workflowId: string, revisionId?: string): Promise<string[]> {
+    const known = this.callees.get(cacheKey(workflowId, revisionId));
+    if (known) return known;
+    const workflow = await this.call((c) => c.getWorkflow(workflowId));
+    return this.rememberCallees(workflow);
+  }
+
+  /**
+   * The children of `parent`: executions of the workflows its source starts, matched by
+   * `isChildOf`. One list request per called workflow (more past 100 candidates).
+   */
+  async children(parent: ExecutionInfo, calledIds: string[]): Promise<ExecutionInfo[]> {
+    const filter = childFilter(parent);
+    const lists = await Promise.all(
+      calledIds.map(async (workflowId) => {
+        const found: ExecutionInfo[] = [];
+        let pageToken: string | undefined;
+        for (let pages = 0; pages < MAX_CHILD_PAGES; pages++) {
+          const page: Page<ExecutionInfo> = await this.call((c) => c.listExecutions(workflowId, { view: 'FULL', pageSize: CHILD_PAGE_SIZE, pageToken, filter }));
+          found.push(...page.items.filter((e) => isChildOf(parent, e)));
+          pageToken = page.nextPageToken;
+          if (!pageToken) break;
+        }
+        return found;
+      }),
+    );
+    return lists.flat();
+  }
+
+  /** Sends one request through the current target's client, counting it. */
+  async call<T>(request: (client: CloudClient) => Promise<T>): Promise<T> {
+    const client = await this.target.client();
+    this.requests++;
+    return request(client);
+  }
+
+  private rememberCallees(workflow: WorkflowInfo): string[] {
+    let ids: string[] = [];
+    try {
+      ids = workflow.sourceContents ? calledWorkflowIds(parseWorkflow(workflow.sourceContents)) : [];
+    } catch {
+      ids = [];
+    }
+    this.callees.set(cacheKey(workflow.workflowId, workflow.revisionId), ids);
+    this.callees.set(cacheKey(workflow.workflowId, undefined), ids);
+    return ids;
+  }
+}
+
+function cacheKey(workflowId: string, revisionId: string | undefined): string {
+  return `${workflowId}@${revisionId ?? 'latest'}`;
+}
