@@ -69,6 +69,28 @@ export function stringMap(value: JsonValue | undefined, field: string): Record<s
   return out;
 }
 
+const LABEL_KEY = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
+const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
+
+/**
+ * Labels as Google checks them: at most 64; keys start with a lowercase letter; keys and values
+ * have at most 63 lowercase letters, digits, `_` or `-`.
+ */
+export function labelMap(value: JsonValue | undefined): Record<string, string> {
+  const labels = stringMap(value, 'labels');
+  const entries = Object.entries(labels);
+  if (entries.length > 64) throw invalidArgument(`Invalid labels: ${entries.length} labels, at most 64 are allowed.`);
+  for (const [k, v] of entries) {
+    if (!LABEL_KEY.test(k)) {
+      throw invalidArgument(`Invalid label key "${k}": it must start with a lowercase letter and have at most 63 lowercase letters, digits, underscores or hyphens.`);
+    }
+    if (!LABEL_VALUE.test(v)) {
+      throw invalidArgument(`Invalid value of label "${k}": "${v}" must have at most 63 lowercase letters, digits, underscores or hyphens.`);
+    }
+  }
+  return labels;
+}
+
 export class WorkflowsApi {
   private readonly operations = new Map<string, Json>();
   private readonly compiled = new Map<string, Workflow>();
@@ -190,7 +212,7 @@ export class WorkflowsApi {
       revisionCreateTime: now,
       sourceContents: typeof source === 'string' ? source : '',
       description: typeof body.description === 'string' ? body.description : '',
-      labels: stringMap(body.labels, 'labels'),
+      labels: labelMap(body.labels),
       serviceAccount,
       callLogLevel: callLogLevel(body.callLogLevel),
       userEnvVars: stringMap(body.userEnvVars, 'userEnvVars'),

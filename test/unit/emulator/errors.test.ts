@@ -110,6 +110,29 @@ describe('emulator: bad requests get Google-format errors', () => {
     });
   });
 
+  it('refuses labels Google would refuse', async () => {
+    assert.deepEqual(await raw(`${base}/workflows/known/executions`, 'POST', JSON.stringify({ labels: { Team: 'a' } })), {
+      status: 400,
+      json: {
+        error: {
+          code: 400,
+          message: 'Invalid label key "Team": it must start with a lowercase letter and have at most 63 lowercase letters, digits, underscores or hyphens.',
+          status: 'INVALID_ARGUMENT',
+        },
+      },
+    });
+    assert.deepEqual(await raw(`${base}/workflows?workflowId=labelled`, 'POST', JSON.stringify({ sourceContents: RETURN_ONE, labels: { team: 'Blue Team' } })), {
+      status: 400,
+      json: {
+        error: {
+          code: 400,
+          message: 'Invalid value of label "team": "Blue Team" must have at most 63 lowercase letters, digits, underscores or hyphens.',
+          status: 'INVALID_ARGUMENT',
+        },
+      },
+    });
+  });
+
   it('refuses an unknown updateMask field', async () => {
     assert.deepEqual(await raw(`${base}/workflows/known?updateMask=colour`, 'PATCH', '{}'), {
       status: 400,
