@@ -36,7 +36,8 @@ describe('engine parallel', () => {
   it('runs concurrently on the real clock too', async () => {
     const t0 = Date.now();
     assert.equal(await result(fourSleeps(0.2), undefined, { clock: new RealClock() }), 4);
-    assert.ok(Date.now() - t0 < 600, `took ${Date.now() - t0} ms`);
+    // Sequential sleeps would take 800 ms; concurrency finishes near 200 ms. The bound is loose for busy machines.
+    assert.ok(Date.now() - t0 < 750, `took ${Date.now() - t0} ms`);
   });
 
   it('queues branches beyond concurrency_limit', async () => {
