@@ -2,19 +2,23 @@
  * Parses the source with the `yaml` package (JSON is parsed the same way: YAML 1.2 flow syntax
  * keeps every range) and turns its errors into model problems.
  *
- * One lenient construct is accepted on purpose: a quoted scalar whose continuation lines are
- * indented less than (or as much as) its key. YAML 1.2 parsers reject it, PyYAML and real workflow
- * sources use it. Such a scalar is reported as `yaml-indentation-compat` (the validator makes it a
- * warning) and the document is parsed again with the scalar's line breaks blanked out, which keeps
- * every offset; the builder then decodes that scalar's value from the original text.
+ * Two lenient constructs that YAML 1.2 rejects but workflow sources use are repaired (see
+ * compatRepairs.ts) and reported with their own codes, so the validator can make them warnings.
+ * Repairs keep every offset; the builder decodes the repaired scalars from the original text.
  */
 import { isMap, parseAllDocuments, visit } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
-import type { Span } from '../location';
 import type { ModelProblem } from './types';
 import { modelProblem } from './problems';
+import { repairFlowExpressions, repairQuotedContinuations, type Repair } from './compatRepairs';
 
 const OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false } as const;
+
+/** The lenient constructs, repaired in this order, each reported with its code. */
+const REPAIRS: { repair: Repair; code: 'yaml-indentation-compat' | 'yaml-flow-expression-compat' }[] = [
+  { repair: repairQuotedContinuations, code: 'yaml-indentation-compat' },
+  { repair: repairFlowExpressions, code: 'yaml-flow-expression-compat' },
+];
 
 export interface LoadedYaml {
   /** The first document; undefined for an empty stream. */
@@ -26,18 +30,21 @@ export interface LoadedYaml {
 
 export function loadYaml(text: string): LoadedYaml {
   let docs = parseAllDocuments(text, OPTIONS);
+  let source = text;
   const problems: ModelProblem[] = [];
   const repaired = new Set<number>();
-  const first = docs[0] as Document.Parsed | undefined;
-  const repair = first && repairQuotedContinuations(text, first.errors);
-  if (repair) {
-    const again = parseAllDocuments(repair.text, OPTIONS);
-    if (again.length > 0 && !again[0].errors.some(isMissingQuote)) {
-      docs = again;
-      for (const span of repair.spans) {
-        repaired.add(span.start);
-        problems.push(modelProblem('yaml-indentation-compat', span));
-      }
+  for (const { repair, code } of REPAIRS) {
+    const first = docs[0] as Document.Parsed | undefined;
+    const result = first && repair(source, first.errors);
+    if (!result) continue;
+    const again = parseAllDocuments(result.text, OPTIONS);
+    const fixed = again.length > 0 && !again[0].errors.some((e) => result.spans.some((s) => s.start <= e.pos[0] && e.pos[0] <= s.end));
+    if (!fixed) continue;
+    docs = again;
+    source = result.text;
+    for (const span of result.spans) {
+      repaired.add(span.start);
+      problems.push(modelProblem(code, span));
     }
   }
   const doc = docs[0] as Document.Parsed | undefined;
@@ -58,10 +65,6 @@ function syntaxProblem(error: YAMLError, length: number): ModelProblem {
   return modelProblem('yaml-syntax', { start, end }, error.message);
 }
 
-function isMissingQuote(error: YAMLError): boolean {
-  return error.code === 'MISSING_CHAR' && /^Missing closing ["']quote/.test(error.message);
-}
-
 /** Reports the second and later occurrences of a key in every map of the document. */
 function checkDuplicateKeys(doc: Document.Parsed, problems: ModelProblem[]): void {
   visit(doc, {
@@ -79,63 +82,4 @@ function checkDuplicateKeys(doc: Document.Parsed, problems: ModelProblem[]): voi
       }
     },
   });
-}
-
-/**
- * Finds the quoted scalars behind "Missing closing quote" errors whose closing quote does exist on a
- * later line, and blanks their line breaks (same length, so offsets are unchanged).
- */
-function repairQuotedContinuations(text: string, errors: YAMLError[]): { text: string; spans: Span[] } | undefined {
-  const spans: Span[] = [];
-  for (const error of errors) {
-    if (!isMissingQuote(error)) continue;
-    if (spans.some((s) => s.start <= error.pos[0] && error.pos[0] < s.end)) continue;
-    const quote = error.message.startsWith("Missing closing '") ? "'" : '"';
-    const span = findScalarAround(text, error.pos[0], quote);
-    if (span && !spans.some((s) => s.start === span.start)) spans.push(span);
-  }
-  if (spans.length === 0) return undefined;
-  const chars = text.split('');
-  for (const span of spans) {
-    for (let i = span.start; i < span.end; i++) if (chars[i] === '\n' || chars[i] === '\r') chars[i] = ' ';
-  }
-  return { text: chars.join(''), spans };
-}
-
-/** The quoted scalar that opens on the line of `pos` (or up to 20 lines above) and closes after it. */
-function findScalarAround(text: string, pos: number, quote: string): Span | undefined {
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd < 0) lineEnd = text.length;
-  let lineStart = text.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
-  for (let lines = 0; lines < 20; lines++) {
-    for (let i = lineStart; i < lineEnd; i++) {
-      if (text[i] !== quote || (i > lineStart && !/[\s[{,]/.test(text[i - 1]))) continue;
-      const close = closingQuote(text, i, quote);
-      if (close > lineEnd && close >= pos && endsCleanly(text, close + 1)) return { start: i, end: close + 1 };
-      if (close < 0) break;
-      i = close;
-    }
-    if (lineStart === 0) return undefined;
-    lineEnd = lineStart - 1;
-    lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-  }
-  return undefined;
-}
-
-/** Whether a scalar ending at `end` is followed by the end of the line, a comment or a flow indicator. */
-function endsCleanly(text: string, end: number): boolean {
-  return /^[ \t]*(?:$|[\r\n#,\]}:])/.test(text.slice(end, end + 200));
-}
-
-/** The offset of the quote closing the scalar opened at `open`, or -1. */
-function closingQuote(text: string, open: number, quote: string): number {
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text[i];
-    if (quote === '"' && c === '\\') i++;
-    else if (c === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
 }

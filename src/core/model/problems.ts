@@ -11,6 +11,9 @@ export const MODEL_MESSAGES = {
   'yaml-indentation-compat': () =>
     'This quoted string continues on lines indented less than its key: YAML 1.2 rejects this, ' +
     'lenient parsers accept it. Indent the continuation lines further than the key.',
+  'yaml-flow-expression-compat': () =>
+    'An expression inside `[...]` or `{...}` should be quoted: YAML reads its `{` as the start of a map. ' +
+    'Write it as "${...}".',
   'empty-document': () => 'The document is empty: a workflow is a map of routines (with `main`) or a list of steps.',
   'multiple-documents': () => 'Only one YAML document is allowed in a workflow source; this one is ignored.',
   'expected-workflow': () => 'Expected a map of routines (with `main`) or a list of steps.',

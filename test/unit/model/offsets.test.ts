@@ -105,6 +105,18 @@ describe('model: expression offsets in the document', () => {
     deepStrictEqual(errorSpan(target), star(text));
   });
 
+  it('maps an unquoted expression in a flow list (yaml-flow-expression-compat)', () => {
+    const text = lines('- s:', '    return: [1, ${ {"k": [2 * ]} }]');
+    const workflow = parseWorkflow(text);
+    deepStrictEqual(workflow.problems.map((p) => p.code), ['yaml-flow-expression-compat']);
+    const step = workflow.routines[0].steps[0];
+    const value = step.kind === 'return' && step.return.kind === 'list' ? step.return.items[1] : undefined;
+    if (value?.kind !== 'expr') throw new Error('expected an expression');
+    strictEqual(value.text, ' {"k": [2 * ]} ');
+    // The parser stops at `]`, right after the `*`.
+    deepStrictEqual(errorSpan(value), { start: star(text).start + 2, end: star(text).start + 3 });
+  });
+
   it('maps a value repaired for yaml-indentation-compat from the original text', () => {
     const text = lines('- s:', '    return: \'${"a', '  b" + * c}\'');
     const workflow = parseWorkflow(text);

@@ -147,9 +147,26 @@ describe('model: tolerance', () => {
     deepStrictEqual(parseWorkflow(text).routines[0].steps.map((s) => s.kind), ['return']);
   });
 
-  it('reports an expression in a flow list without quotes as YAML syntax', () => {
-    const text = lines('- s:', '    return: [1, ${x}]');
-    deepStrictEqual(problems(text), [['yaml-syntax', at(text, '{').start, at(text, '{').end]]);
+  it('reads an unquoted expression in a flow list, as Google documents it, and reports it for quoting', () => {
+    const text = lines('- s:', '    call: sys.log', '    args: [${x}, "ERROR", {k: ${m["a"]}}]');
+    deepStrictEqual(problems(text), [
+      ['yaml-flow-expression-compat', at(text, '${x}').start, at(text, '${x}').end],
+      ['yaml-flow-expression-compat', at(text, '${m["a"]}').start, at(text, '${m["a"]}').end],
+    ]);
+    const step = parseWorkflow(text).routines[0].steps[0];
+    deepStrictEqual(plain(step.kind === 'call' && step.args, false), {
+      kind: 'list',
+      items: [
+        { kind: 'expr', source: '${x}', text: 'x' },
+        { kind: 'scalar', value: 'ERROR', isInt: false },
+        { kind: 'map', entries: [{ key: { kind: 'scalar', value: 'k', isInt: false }, value: { kind: 'expr', source: '${m["a"]}', text: 'm["a"]' } }] },
+      ],
+    });
+  });
+
+  it('leaves an unquoted expression with `: ` in a block value as a YAML syntax error', () => {
+    const text = lines('- s:', '    return: ${"a: " + b}');
+    deepStrictEqual(problems(text).map(([code]) => code), ['yaml-syntax', 'yaml-syntax']);
   });
 
   it('never throws, whatever the text', function () {
