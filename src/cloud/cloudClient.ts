@@ -122,11 +122,13 @@ export class CloudClient {
   }
 
   /** Step history of an execution (REST: the library has no step-entry methods). */
-  async listStepEntries(executionName: string, options: { pageSize?: number; pageToken?: string } = {}): Promise<Page<StepEntryInfo>> {
+  async listStepEntries(executionName: string, options: ListOptions & { skip?: number } = {}): Promise<Page<StepEntryInfo>> {
     return this.call(async (c) => {
       const query = new URLSearchParams();
-      if (options.pageSize) query.set('pageSize', String(options.pageSize));
-      if (options.pageToken) query.set('pageToken', options.pageToken);
+      for (const key of ['pageSize', 'pageToken', 'filter', 'orderBy', 'skip'] as const) {
+        const value = options[key];
+        if (value !== undefined && value !== '') query.set(key, String(value));
+      }
       const qs = query.toString();
       const res = await c.authClient.request<{ stepEntries?: Record<string, unknown>[]; nextPageToken?: string }>({
         url: `${c.baseUrl}/v1/${executionName}/stepEntries${qs ? `?${qs}` : ''}`,

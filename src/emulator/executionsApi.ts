@@ -3,7 +3,7 @@
  * on the engine (see `executionRun.ts`); its record is saved when it starts and when it ends.
  */
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../engine/host';
+import type { Clock, StepEntryEvent } from '../engine/host';
 import { failedPrecondition, invalidArgument, notFound } from './apiError';
 import { compileFilter, compileOrderBy, paginate } from './listQuery';
 import type { FieldTable } from './listQuery';
@@ -29,6 +29,19 @@ const EXECUTION_FIELDS: FieldTable<ExecutionRecord> = {
     duration: { kind: 'duration', get: (r) => (r.endTime === undefined ? undefined : r.endTime - r.startTime) },
   },
   label: (r, key) => r.labels[key],
+};
+
+const STEP_FIELDS: FieldTable<StepEntryEvent> = {
+  fields: {
+    entryId: { kind: 'number', get: (e) => e.entryId },
+    routine: { kind: 'string', get: (e) => e.routine },
+    step: { kind: 'string', get: (e) => e.step },
+    stepType: { kind: 'string', get: (e) => e.stepType },
+    state: { kind: 'string', get: (e) => e.state },
+    parent: { kind: 'number', get: (e) => e.parentEntryId },
+    createTime: { kind: 'time', get: (e) => e.createTime },
+    updateTime: { kind: 'time', get: (e) => e.updateTime },
+  },
 };
 
 /**
@@ -132,10 +145,13 @@ export class ExecutionsApi {
     return [...this.store.executions.values()].filter((r) => r.parentExecution === parent).sort((a, b) => a.createTime - b.createTime);
   }
 
-  listStepEntries(name: string, pageSize?: number, pageToken?: string): Json {
+  /** Step entries, by entry ID unless `orderBy` says otherwise; `skip` drops the first ones. */
+  listStepEntries(name: string, options: ListOptions & { skip?: number } = {}): Json {
     const record = this.find(name);
-    const entries = [...record.stepEntries].sort((a, b) => a.entryId - b.entryId);
-    const page = paginate(entries, pageSize, pageToken, 100, 1000);
+    const keep = compileFilter(options.filter, STEP_FIELDS);
+    const order = compileOrderBy(options.orderBy, STEP_FIELDS, 'entryId');
+    const entries = record.stepEntries.filter(keep).sort(order).slice(options.skip ?? 0);
+    const page = paginate(entries, options.pageSize, options.pageToken, 100, 1000);
     const out: Json = { stepEntries: page.items.map((e) => stepEntryResource(name, e)), totalSize: entries.length };
     if (page.nextPageToken) out.nextPageToken = page.nextPageToken;
     return out;

@@ -13,7 +13,7 @@ export type FieldValue = string | number | undefined;
 /** How a record exposes its fields to filters and ordering. */
 export interface FieldTable<T> {
   /** Field name → kind and getter. Timestamps and durations are milliseconds. */
-  fields: Record<string, { kind: 'string' | 'time' | 'duration'; get(record: T): FieldValue }>;
+  fields: Record<string, { kind: 'string' | 'number' | 'time' | 'duration'; get(record: T): FieldValue }>;
   /** Getter for `labels.<key>`, when the resource has labels. */
   label?(record: T, key: string): string | undefined;
 }
@@ -67,6 +67,11 @@ function comparison<T>(field: string, op: Op, raw: string, table: FieldTable<T>,
     if (!m) throw invalidArgument(`Invalid filter "${text}": "${raw}" is not a duration like "3.5s".`);
     const ms = Number(m[1]) * 1000;
     return (record) => compare(spec.get(record), op, ms);
+  }
+  if (spec.kind === 'number') {
+    if (!/^-?\d+(\.\d+)?$/.test(raw)) throw invalidArgument(`Invalid filter "${text}": "${raw}" is not a number.`);
+    const n = Number(raw);
+    return (record) => compare(spec.get(record), op, n);
   }
   return (record) => compare(spec.get(record), op, raw);
 }

@@ -84,7 +84,7 @@ function routes(emu: Emulator): Route[] {
     },
     {
       pattern: new RegExp(`^${E}/stepEntries$`),
-      methods: { GET: (m, q) => emu.executions.listStepEntries(ex(m), intParam(q, 'pageSize'), q.get('pageToken') ?? undefined) },
+      methods: { GET: (m, q) => emu.executions.listStepEntries(ex(m), { ...listOptions(q), skip: intParam(q, 'skip') }) },
     },
     {
       pattern: new RegExp(`^${E}/stepEntries/([^/]+)$`),

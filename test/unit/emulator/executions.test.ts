@@ -119,6 +119,16 @@ describe('emulator: Executions v1 through the real ExecutionsClient', () => {
           [2, 'main', 'r', 'STEP_RETURN', 'STATE_SUCCEEDED', `${e.name}/stepEntries/2`],
         ],
       );
+      const returns = await h.cloud.listStepEntries(e.name, { filter: 'stepType="STEP_RETURN" AND entryId>=2', orderBy: 'entryId desc' });
+      assert.deepEqual(
+        returns.items.map((s) => s.step),
+        ['r'],
+      );
+      const skipped = await h.cloud.listStepEntries(e.name, { skip: 1 });
+      assert.deepEqual(
+        skipped.items.map((s) => s.step),
+        ['r'],
+      );
       const paged = await h.cloud.listStepEntries(e.name, { pageSize: 1 });
       assert.equal(paged.items.length, 1);
       assert.ok(paged.nextPageToken);
