@@ -7,6 +7,11 @@ import type { Clock } from './host';
 /** Node's timers overflow above 2^31 - 1 ms, so long sleeps are chained. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** A sleep length in milliseconds: negative or NaN means no wait. */
+function waitMs(ms: number): number {
+  return Number.isNaN(ms) ? 0 : Math.max(0, ms);
+}
+
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new Error('aborted');
 }
@@ -23,7 +28,7 @@ export class RealClock implements Clock {
         reject(abortReason(signal));
         return;
       }
-      const due = Date.now() + Math.max(0, ms);
+      const due = Date.now() + waitMs(ms);
       let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => {
         if (timer) clearTimeout(timer);
@@ -39,7 +44,7 @@ export class RealClock implements Clock {
         timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      timer = setTimeout(arm, Math.min(Math.max(0, ms), MAX_TIMER_MS));
+      timer = setTimeout(arm, Math.min(waitMs(ms), MAX_TIMER_MS));
     });
   }
 }
@@ -85,7 +90,7 @@ export class VirtualClock implements Clock {
         return;
       }
       const timer: Timer = {
-        due: this.current + Math.max(0, ms),
+        due: this.current + waitMs(ms),
         seq: this.seq++,
         resolve: () => {
           signal?.removeEventListener('abort', onAbort);
