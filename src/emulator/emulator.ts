@@ -32,7 +32,7 @@ export interface EmulatorOptions {
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
 }
 
-/** What `open` found in the data directory. */
+/** What the emulator found in its data directory at start. */
 export interface StartupReport {
   /** Files that could not be read; moved to `<dataDir>/corrupt/`. */
   corrupt: CorruptFile[];

@@ -6,19 +6,17 @@
  * (`events.*`) are served by `callbacks.ts`. Every other `googleapis.*` connector raises a
  * catchable error naming it.
  */
-import type { ConnectorContext, ConnectorHandler } from '../engine/host';
-import type { JsonValue, Value, WfMap } from '../engine/value';
 import { WorkflowError, workflowError } from '../engine/errors';
+import type { Clock, ConnectorContext, ConnectorHandler } from '../engine/host';
 import { fromJson } from '../engine/json';
+import type { JsonValue, Value, WfMap } from '../engine/value';
 import { ApiError } from './apiError';
+import type { Callbacks } from './callbacks';
 import type { ExecutionsApi } from './executionsApi';
 import { workflowName } from './names';
 import type { ExecutionRecord } from './records';
 import { executionResource } from './resources';
-import type { Json } from './resources';
-import type { ExecutionView } from './resources';
-import type { Clock } from '../engine/host';
-import type { Callbacks } from './callbacks';
+import type { ExecutionView, Json } from './resources';
 
 const EXECUTIONS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(run|create|get|list|cancel)$/;
 
