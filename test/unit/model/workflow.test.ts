@@ -143,3 +143,17 @@ describe('model: JSON', () => {
     strictEqual(parseWorkflow('# c\n{"main": {}}').format, 'yaml');
   });
 });
+
+describe('model: line endings', () => {
+  it('reads CRLF sources like LF ones and maps offsets across CRLF folds', () => {
+    const lf = lines('main:', '  steps:', '    - a:', '        return: "${x +', '          * y}"');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const fromCrlf = parseWorkflow(crlf);
+    deepStrictEqual(fromCrlf.problems, []);
+    deepStrictEqual(plain(fromCrlf.routines, false), plain(parseWorkflow(lf).routines, false));
+    const step = fromCrlf.routines[0].steps[0];
+    if (step.kind !== 'return' || step.return.kind !== 'expr' || step.return.parsed.ok) throw new Error('expected a syntax error');
+    strictEqual(step.return.text, 'x + * y');
+    strictEqual(step.return.toDocumentOffset(step.return.parsed.error.span.start), crlf.indexOf('*'));
+  });
+});
