@@ -6,7 +6,7 @@
  */
 import type { ExprSyntaxError } from '../expr/ast';
 import type { Span } from '../location';
-import type { ExprValue, ForLoop, Name, Routine, Step, Value, Workflow } from '../model/types';
+import type { ExprValue, ForLoop, Name, Routine, Step, StepKind, Value, Workflow } from '../model/types';
 import { assignmentTarget } from '../expr/walk';
 import { documentSpan } from './exprNodes';
 
@@ -58,10 +58,21 @@ export interface Write {
   scope: Scope;
 }
 
+/** A step of one kind, with its step narrowed to that kind. */
+export type StepInfoOf<K extends StepKind> = StepInfo & { step: Extract<Step, { kind: K }> };
+
+/** A `next` target as written, in a step or in a switch case. */
+export interface Jump {
+  from: StepInfo;
+  target: Name;
+}
+
 export interface RoutineInfo {
   routine: Routine;
   /** Every step of the routine at any depth, in source order. */
   steps: StepInfo[];
+  /** Every step list of the routine (top level, nested, bodies), each once. */
+  lists: (readonly Step[])[];
   byName: Map<string, StepInfo[]>;
   scope: Scope;
   /** Every `next` target used anywhere in the routine (steps and switch cases). */
@@ -75,6 +86,9 @@ export interface ValidationContext {
   routineByName: Map<string, Routine>;
   exprs: ExprUse[];
   writes: Write[];
+  jumps: Jump[];
+  /** Steps by kind, so a rule about one kind doesn't scan every step. */
+  byKind: Map<StepKind, StepInfo[]>;
   /** Assignment targets that parse but cannot be assigned to (`f(x): 1`). */
   invalidTargets: { target: ExprValue; error: ExprSyntaxError }[];
 }
@@ -89,18 +103,32 @@ interface Place {
 
 /** Walks the workflow once and builds the shared context. */
 export function buildContext(workflow: Workflow): ValidationContext {
-  const context: ValidationContext = { workflow, routines: [], routineByName: new Map(), exprs: [], writes: [], invalidTargets: [] };
+  const context: ValidationContext = {
+    workflow,
+    routines: [],
+    routineByName: new Map(),
+    exprs: [],
+    writes: [],
+    jumps: [],
+    byKind: new Map(),
+    invalidTargets: [],
+  };
   for (const routine of workflow.routines) {
     if (!context.routineByName.has(routine.name.value)) context.routineByName.set(routine.name.value, routine);
   }
   for (const routine of workflow.routines) {
     const scope: Scope = { kind: 'routine', defs: new Map() };
     for (const param of routine.params) define(scope, param.name.value, param.name.span.start);
-    const info: RoutineInfo = { routine, steps: [], byName: new Map(), scope, jumpTargets: new Set() };
+    const info: RoutineInfo = { routine, steps: [], lists: [], byName: new Map(), scope, jumpTargets: new Set() };
     context.routines.push(info);
     new Walker(context).steps(routine.steps, place(info, undefined, scope, false, 0));
   }
   return context;
+}
+
+/** Every step of `kind`, in source order. */
+export function stepsOfKind<K extends StepKind>(context: ValidationContext, kind: K): StepInfoOf<K>[] {
+  return (context.byKind.get(kind) ?? []) as StepInfoOf<K>[];
 }
 
 /** True when `name` is created in `scope` or one of its ancestors. */
@@ -123,6 +151,7 @@ class Walker {
   constructor(private readonly context: ValidationContext) {}
 
   steps(list: readonly Step[], at: Place): void {
+    at.routine.lists.push(list);
     for (let index = 0; index < list.length; index++) this.step(list[index], at, list, index, false);
   }
 
@@ -145,7 +174,10 @@ class Walker {
       if (same) same.push(info);
       else routine.byName.set(step.name.value, [info]);
     }
-    if (step.next) routine.jumpTargets.add(step.next.value);
+    const sameKind = this.context.byKind.get(step.kind);
+    if (sameKind) sameKind.push(info);
+    else this.context.byKind.set(step.kind, [info]);
+    if (step.next) this.jump(info, step.next);
     this.body(info, place(p.routine, info, p.scope, p.inLoop, p.parallelDepth));
   }
 
@@ -177,7 +209,7 @@ class Walker {
       case 'switch':
         for (const c of step.cases) {
           if (c.condition) this.value(c.condition, info);
-          if (c.next) info.routine.jumpTargets.add(c.next.value);
+          if (c.next) this.jump(info, c.next);
           if (c.steps) this.steps(c.steps, inner);
           if (c.inline) this.step(c.inline, inner, undefined, 0, true);
         }
@@ -235,6 +267,11 @@ class Walker {
     if (loop.value) define(scope, loop.value.value, loop.value.span.start);
     if (loop.index) define(scope, loop.index.value, loop.index.span.start);
     this.steps(loop.steps, place(inner.routine, info, scope, true, inner.parallelDepth));
+  }
+
+  private jump(from: StepInfo, target: Name): void {
+    from.routine.jumpTargets.add(target.value);
+    this.context.jumps.push({ from, target });
   }
 
   private result(name: Name, info: StepInfo): void {

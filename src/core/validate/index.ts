@@ -63,7 +63,13 @@ export function validateWorkflow(workflow: Workflow, rules: readonly NamedRule[]
     message: p.message,
     span: { start: p.span.start, end: p.span.end },
   }));
-  const context = buildContext(workflow);
+  let context: ValidationContext;
+  try {
+    context = buildContext(workflow);
+  } catch (err) {
+    out.push(diagnostic('internal-error', { start: 0, end: 0 }, ['model walk', err instanceof Error ? err.message : String(err)]));
+    return sortUnique(out);
+  }
   out.push(...syntaxErrors(context));
   for (const rule of rules) {
     try {

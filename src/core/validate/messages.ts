@@ -53,6 +53,9 @@ export const MESSAGES = {
   'for-index-with-range': error(() => "'index' can only be used with 'in', not with 'range'."),
   'for-range-shape': error(() => "'range' must be a list of two numbers (or expressions), or one expression."),
   'parallel-branches-or-for': error(() => "A parallel step needs exactly one of 'branches' or 'for'."),
+  'for-directly-in-try': error(
+    () => "A for loop directly under 'try' fails to deploy (a known Google Cloud issue): put it in a named step under 'try: steps:'.",
+  ),
   'try-needs-handler': error(() => "A try step needs 'retry' or 'except' (or both)."),
 
   'duplicate-step-name': error((step, routine) => `Step name '${step}' is already used in routine '${routine}'.`),

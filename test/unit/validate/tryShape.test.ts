@@ -53,4 +53,11 @@ describe('try shape rule', () => {
       expected('max-retries', [], '13:19-13:22', '1.5'),
     ]);
   });
+
+  it('reports a for loop written directly as the try body, and accepts one nested in steps', () => {
+    const direct = doc('- a:', '    try:', '      for:', '        value: v', '        in: [1]', '        steps:', '          - s:', '              call: sys.now', '    except:', '      as: e');
+    deepStrictEqual(lint(direct), [expected('for-directly-in-try', [], '2:6-2:9', 'for')]);
+    const nested = doc('- a:', '    try:', '      steps:', '        - loop:', '            for:', '              value: v', '              in: [1]', '              steps:', '                - s:', '                    call: sys.now', '    except:', '      as: e');
+    deepStrictEqual(lint(nested), []);
+  });
 });

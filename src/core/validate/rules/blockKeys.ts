@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostic';
 import type { Name } from '../../model/types';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { BLOCK_KEYS, BLOCK_PHRASE, type BlockKind } from '../keys';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
@@ -23,8 +23,8 @@ export const blockKeysRule: Rule = {
         out.push(diagnostic('unknown-key', key.span, [key.value, BLOCK_PHRASE[block]], { suggestion }));
       }
     };
-    for (const routine of context.routines) {
-      for (const { step } of routine.steps) {
+    for (const kind of ['switch', 'for', 'parallel', 'try'] as const) {
+      for (const { step } of stepsOfKind(context, kind)) {
         switch (step.kind) {
           case 'switch':
             for (const c of step.cases) {

@@ -10,7 +10,7 @@ import type { Diagnostic, RelatedInformation } from '../../diagnostic';
 import type { Span } from '../../location';
 import type { CallStep, Routine } from '../../model/types';
 import { resolveCallee, routineParams } from '../callees';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 import { suggest } from '../suggest';
@@ -24,18 +24,15 @@ export const callArgumentsRule: Rule = {
   codes: ['args-not-map', 'missing-argument', 'unknown-argument', 'too-many-arguments'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const { step } of routine.steps) {
-        if (step.kind !== 'call') continue;
-        const callee = resolveCallee(step.call.value, context.routineByName);
-        if (callee.kind === 'subworkflow') {
-          if (step.args?.kind === 'list') out.push(diagnostic('args-not-map', step.args.span, [step.call.value]));
-          else checkArgs(step, routineParams(callee.routine), true, paramsInfo(callee.routine), out);
-        } else if (callee.kind === 'function') {
-          checkArgs(step, callee.fn.params, true, undefined, out);
-        } else if (callee.kind === 'connector' && callee.method) {
-          checkArgs(step, callee.method.params, false, undefined, out);
-        }
+    for (const { step } of stepsOfKind(context, 'call')) {
+      const callee = resolveCallee(step.call.value, context.routineByName);
+      if (callee.kind === 'subworkflow') {
+        if (step.args?.kind === 'list') out.push(diagnostic('args-not-map', step.args.span, [step.call.value]));
+        else checkArgs(step, routineParams(callee.routine), true, paramsInfo(callee.routine), out);
+      } else if (callee.kind === 'function') {
+        checkArgs(step, callee.fn.params, true, undefined, out);
+      } else if (callee.kind === 'connector' && callee.method) {
+        checkArgs(step, callee.method.params, false, undefined, out);
       }
     }
     return out;

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostic';
 import { resolveCallee } from '../callees';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 
@@ -13,14 +13,12 @@ export const callTargetsRule: Rule = {
   codes: ['unknown-call-target', 'undocumented-call-target'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const { step } of routine.steps) {
-        if (step.kind !== 'call' || step.call.value === '') continue;
-        const callee = resolveCallee(step.call.value, context.routineByName);
-        if (callee.kind !== 'unknown') continue;
-        const code = callee.documentedModule ? 'unknown-call-target' : 'undocumented-call-target';
-        out.push(diagnostic(code, step.call.span, [step.call.value], { suggestion: callee.suggestion }));
-      }
+    for (const { step } of stepsOfKind(context, 'call')) {
+      if (step.call.value === '') continue;
+      const callee = resolveCallee(step.call.value, context.routineByName);
+      if (callee.kind !== 'unknown') continue;
+      const code = callee.documentedModule ? 'unknown-call-target' : 'undocumented-call-target';
+      out.push(diagnostic(code, step.call.span, [step.call.value], { suggestion: callee.suggestion }));
     }
     return out;
   },

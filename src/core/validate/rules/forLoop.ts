@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../diagnostic';
 import type { Span } from '../../location';
 import type { ForLoop, Value } from '../../model/types';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { BLOCK_PHRASE } from '../keys';
 import { diagnostic } from '../messages';
 import { keySpan, type Rule } from '../rule';
@@ -15,13 +15,9 @@ export const forLoopRule: Rule = {
   codes: ['missing-key', 'for-in-or-range', 'for-index-with-range', 'for-range-shape'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const { step } of routine.steps) {
-        if (step.kind === 'for') checkLoop(step.for, keySpan(step.keys, 'for') ?? step.name.span, out);
-        if (step.kind === 'parallel' && step.parallel.for) {
-          checkLoop(step.parallel.for, keySpan(step.parallel.keys, 'for') ?? step.name.span, out);
-        }
-      }
+    for (const { step } of stepsOfKind(context, 'for')) checkLoop(step.for, keySpan(step.keys, 'for') ?? step.name.span, out);
+    for (const { step } of stepsOfKind(context, 'parallel')) {
+      if (step.parallel.for) checkLoop(step.parallel.for, keySpan(step.parallel.keys, 'for') ?? step.name.span, out);
     }
     return out;
   },

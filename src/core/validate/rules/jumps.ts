@@ -15,15 +15,7 @@ export const jumpsRule: Rule = {
   codes: ['unknown-next-target', 'jump-outside-loop'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const info of routine.steps) {
-        const step = info.step;
-        if (step.next) checkTarget(routine, info, step.next, out);
-        if (step.kind === 'switch') {
-          for (const c of step.cases) if (c.next) checkTarget(routine, info, c.next, out);
-        }
-      }
-    }
+    for (const { from, target } of context.jumps) checkTarget(from.routine, from, target, out);
     return out;
   },
 };

@@ -4,7 +4,7 @@
  * are only stated by third parties [R/E], so they are warnings.
  */
 import type { Diagnostic } from '../../diagnostic';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import { keySpan, type Rule } from '../rule';
 
@@ -16,14 +16,14 @@ export const limitsRule: Rule = {
   codes: ['too-many-assignments', 'too-many-conditions', 'expression-too-long'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const { step } of routine.steps) {
-        if (step.kind === 'assign' && step.assign.length > MAX_ASSIGNMENTS) {
-          out.push(diagnostic('too-many-assignments', keySpan(step.keys, 'assign') ?? step.name.span, [String(step.assign.length)]));
-        }
-        if (step.kind === 'switch' && step.cases.length > MAX_CONDITIONS) {
-          out.push(diagnostic('too-many-conditions', keySpan(step.keys, 'switch') ?? step.name.span, [String(step.cases.length)]));
-        }
+    for (const { step } of stepsOfKind(context, 'assign')) {
+      if (step.assign.length > MAX_ASSIGNMENTS) {
+        out.push(diagnostic('too-many-assignments', keySpan(step.keys, 'assign') ?? step.name.span, [String(step.assign.length)]));
+      }
+    }
+    for (const { step } of stepsOfKind(context, 'switch')) {
+      if (step.cases.length > MAX_CONDITIONS) {
+        out.push(diagnostic('too-many-conditions', keySpan(step.keys, 'switch') ?? step.name.span, [String(step.cases.length)]));
       }
     }
     for (const use of context.exprs) {

@@ -7,7 +7,7 @@
  * the parallel step is a new branch-local variable, not a write to the parent.
  */
 import type { Diagnostic } from '../../diagnostic';
-import type { Scope, StepInfo, ValidationContext } from '../context';
+import { stepsOfKind, type Scope, type StepInfo, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 
@@ -15,13 +15,10 @@ export const parallelScopeRule: Rule = {
   codes: ['unshared-parallel-write', 'unknown-shared-variable'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const info of routine.steps) {
-        if (info.step.kind !== 'parallel') continue;
-        for (const name of info.step.parallel.shared) {
-          if (!definedBefore(info.scope, name.value, info.step.span.start)) {
-            out.push(diagnostic('unknown-shared-variable', name.span, [name.value]));
-          }
+    for (const info of stepsOfKind(context, 'parallel')) {
+      for (const name of info.step.parallel.shared) {
+        if (!definedBefore(info.scope, name.value, info.step.span.start)) {
+          out.push(diagnostic('unknown-shared-variable', name.span, [name.value]));
         }
       }
     }

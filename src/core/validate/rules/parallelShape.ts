@@ -5,7 +5,7 @@
  * a literal `concurrency_limit` above 20, and parallel steps nested deeper than 2.
  */
 import type { Diagnostic } from '../../diagnostic';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import { keySpan, type Rule } from '../rule';
 
@@ -17,36 +17,33 @@ export const parallelShapeRule: Rule = {
   codes: ['parallel-branches-or-for', 'exception-policy', 'concurrency-limit', 'concurrency-limit-high', 'too-many-branches', 'parallel-nesting'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const info of routine.steps) {
-        const step = info.step;
-        if (step.kind !== 'parallel') continue;
-        const block = step.parallel;
-        const parallelKey = keySpan(step.keys, 'parallel') ?? step.name.span;
-        const hasBranches = block.keys.some((k) => k.value === 'branches');
-        const hasFor = block.keys.some((k) => k.value === 'for');
-        if (hasBranches === hasFor) {
-          out.push(diagnostic('parallel-branches-or-for', hasFor ? (keySpan(block.keys, 'for') ?? parallelKey) : parallelKey, []));
-        }
-        const policy = block.exceptionPolicy;
-        if (policy && !(policy.kind === 'expr' || (policy.kind === 'scalar' && policy.value === 'continueAll'))) {
-          out.push(diagnostic('exception-policy', policy.span, []));
-        }
-        const limit = block.concurrencyLimit;
-        if (limit && limit.kind !== 'expr') {
-          const positiveInt = limit.kind === 'scalar' && typeof limit.value === 'number' && limit.isInt && limit.value > 0;
-          if (!positiveInt) out.push(diagnostic('concurrency-limit', limit.span, []));
-          else if ((limit.value as number) > MAX_CONCURRENCY) {
-            out.push(diagnostic('concurrency-limit-high', limit.span, [String(limit.value)]));
-          }
-        }
-        const branches = block.branches ?? [];
-        if (branches.length > MAX_BRANCHES) {
-          out.push(diagnostic('too-many-branches', keySpan(block.keys, 'branches') ?? parallelKey, [String(branches.length)]));
-        }
-        const depth = info.parallelDepth + 1;
-        if (depth > MAX_NESTING) out.push(diagnostic('parallel-nesting', parallelKey, [String(depth)]));
+    for (const info of stepsOfKind(context, 'parallel')) {
+      const step = info.step;
+      const block = step.parallel;
+      const parallelKey = keySpan(step.keys, 'parallel') ?? step.name.span;
+      const hasBranches = block.keys.some((k) => k.value === 'branches');
+      const hasFor = block.keys.some((k) => k.value === 'for');
+      if (hasBranches === hasFor) {
+        out.push(diagnostic('parallel-branches-or-for', hasFor ? (keySpan(block.keys, 'for') ?? parallelKey) : parallelKey, []));
       }
+      const policy = block.exceptionPolicy;
+      if (policy && !(policy.kind === 'expr' || (policy.kind === 'scalar' && policy.value === 'continueAll'))) {
+        out.push(diagnostic('exception-policy', policy.span, []));
+      }
+      const limit = block.concurrencyLimit;
+      if (limit && limit.kind !== 'expr') {
+        const positiveInt = limit.kind === 'scalar' && typeof limit.value === 'number' && limit.isInt && limit.value > 0;
+        if (!positiveInt) out.push(diagnostic('concurrency-limit', limit.span, []));
+        else if ((limit.value as number) > MAX_CONCURRENCY) {
+          out.push(diagnostic('concurrency-limit-high', limit.span, [String(limit.value)]));
+        }
+      }
+      const branches = block.branches ?? [];
+      if (branches.length > MAX_BRANCHES) {
+        out.push(diagnostic('too-many-branches', keySpan(block.keys, 'branches') ?? parallelKey, [String(branches.length)]));
+      }
+      const depth = info.parallelDepth + 1;
+      if (depth > MAX_NESTING) out.push(diagnostic('parallel-nesting', parallelKey, [String(depth)]));
     }
     return out;
   },

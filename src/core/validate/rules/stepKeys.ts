@@ -11,8 +11,9 @@ import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 import { suggest } from '../suggest';
 
-const ACTIONS: readonly string[] = ACTION_KEYS;
-const ALL_KEYS: readonly string[] = STEP_KEYS;
+const ACTIONS: ReadonlySet<string> = new Set(ACTION_KEYS);
+const ALL_KEYS: ReadonlySet<string> = new Set(STEP_KEYS);
+const ALLOWED = new Map(Object.entries(KEYS_BY_KIND).map(([kind, keys]) => [kind, new Set(keys)]));
 
 export const stepKeysRule: Rule = {
   codes: ['unknown-key', 'key-not-allowed', 'next-ignored', 'conflicting-keys', 'step-no-action'],
@@ -29,23 +30,25 @@ function checkStep(context: ValidationContext, info: StepInfo, out: Diagnostic[]
   const step = info.step;
   // An inline switch-case body's unknown keys are reported once, by the switch-case block check.
   const inCase = info.synthetic && info.parent?.step.kind === 'switch';
-  const primary = ACTIONS.includes(step.kind) ? step.kind : step.keys.find((k) => ACTIONS.includes(k.value))?.value;
+  const primary = ACTIONS.has(step.kind) ? step.kind : step.keys.find((k) => ACTIONS.has(k.value))?.value;
+  const allowed = ALLOWED.get(step.kind);
+  let hasUnknownKey = false;
   for (const key of step.keys) {
-    if (!ALL_KEYS.includes(key.value)) {
+    if (!ALL_KEYS.has(key.value)) {
+      hasUnknownKey = true;
       if (inCase) continue;
-      const suggestion = suggest(key.value, KEYS_BY_KIND[step.kind]) ?? suggest(key.value, ALL_KEYS);
+      const suggestion = suggest(key.value, KEYS_BY_KIND[step.kind]) ?? suggest(key.value, STEP_KEYS);
       out.push(diagnostic('unknown-key', key.span, [key.value, KIND_PHRASE[step.kind]], { suggestion }));
-    } else if (ACTIONS.includes(key.value) && primary !== undefined && key.value !== primary) {
+    } else if (ACTIONS.has(key.value) && primary !== undefined && key.value !== primary) {
       out.push(diagnostic('conflicting-keys', key.span, [key.value, primary]));
     } else if (key.value === 'next' && (step.kind === 'return' || step.kind === 'raise')) {
       // Google's own demos write `next: end` after return/raise and deploy [S]: harmless, so a warning.
       out.push(diagnostic('next-ignored', key.span, [step.kind]));
-    } else if (!KEYS_BY_KIND[step.kind].includes(key.value)) {
+    } else if (!allowed?.has(key.value)) {
       out.push(diagnostic('key-not-allowed', key.span, [key.value, KIND_PHRASE[step.kind]]));
     }
   }
   // Unknown keys already say why a step has no action (`retrun:`); saying it twice is noise.
-  const hasUnknownKey = step.keys.some((k) => !ALL_KEYS.includes(k.value));
   if (step.kind === 'invalid' && !inCase && !hasUnknownKey && !hasProblem(context, step)) {
     out.push(diagnostic('step-no-action', step.name.span, [step.name.value]));
   }

@@ -1,40 +1,42 @@
 /**
  * The `try` step (WORKFLOWS-LANGUAGE.md §1.3 try/retry/except): it needs `retry` or `except` [R],
- * `max_retries` is a non-negative integer or an expression [D], and backoff values are positive
- * numbers or expressions [D/R].
+ * `max_retries` is a non-negative integer or an expression [D], backoff values are positive
+ * numbers or expressions [D/R], and a `for` written directly as the try body does not deploy
+ * ("loop step name should not be empty", a documented known issue [D]).
  */
 import type { Diagnostic } from '../../diagnostic';
 import type { Value } from '../../model/types';
-import type { ValidationContext } from '../context';
+import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import { keySpan, type Rule } from '../rule';
 
 export const tryShapeRule: Rule = {
-  codes: ['try-needs-handler', 'max-retries', 'backoff-value'],
+  codes: ['try-needs-handler', 'for-directly-in-try', 'max-retries', 'backoff-value'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const routine of context.routines) {
-      for (const { step } of routine.steps) {
-        if (step.kind !== 'try') continue;
-        if (!step.keys.some((k) => k.value === 'retry' || k.value === 'except')) {
-          out.push(diagnostic('try-needs-handler', keySpan(step.keys, 'try') ?? step.name.span, []));
-        }
-        const retry = step.retry;
-        if (retry?.kind !== 'custom') continue;
-        const max = retry.maxRetries;
-        if (max && !isExpr(max) && !(isNumber(max) && max.kind === 'scalar' && max.isInt && (max.value as number) >= 0)) {
-          out.push(diagnostic('max-retries', max.span, []));
-        }
-        const backoff = retry.backoff;
-        const values: [string, Value | undefined][] = [
-          ['initial_delay', backoff?.initialDelay],
-          ['max_delay', backoff?.maxDelay],
-          ['multiplier', backoff?.multiplier],
-        ];
-        for (const [key, value] of values) {
-          if (value && !isExpr(value) && !(isNumber(value) && (value as { value: number }).value > 0)) {
-            out.push(diagnostic('backoff-value', value.span, [key]));
-          }
+    for (const { step } of stepsOfKind(context, 'try')) {
+      if (!step.keys.some((k) => k.value === 'retry' || k.value === 'except')) {
+        out.push(diagnostic('try-needs-handler', keySpan(step.keys, 'try') ?? step.name.span, []));
+      }
+      const inlineFor = step.inline ? step.try[0] : undefined;
+      if (inlineFor?.kind === 'for') {
+        out.push(diagnostic('for-directly-in-try', keySpan(inlineFor.keys, 'for') ?? step.trySpan, []));
+      }
+      const retry = step.retry;
+      if (retry?.kind !== 'custom') continue;
+      const max = retry.maxRetries;
+      if (max && !isExpr(max) && !(isNumber(max) && max.kind === 'scalar' && max.isInt && (max.value as number) >= 0)) {
+        out.push(diagnostic('max-retries', max.span, []));
+      }
+      const backoff = retry.backoff;
+      const values: [string, Value | undefined][] = [
+        ['initial_delay', backoff?.initialDelay],
+        ['max_delay', backoff?.maxDelay],
+        ['multiplier', backoff?.multiplier],
+      ];
+      for (const [key, value] of values) {
+        if (value && !isExpr(value) && !(isNumber(value) && (value as { value: number }).value > 0)) {
+          out.push(diagnostic('backoff-value', value.span, [key]));
         }
       }
     }

@@ -15,9 +15,7 @@ export const unreachableRule: Rule = {
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const routine of context.routines) {
-      const lists = new Set<readonly Step[]>();
-      for (const info of routine.steps) if (info.list) lists.add(info.list);
-      for (const list of lists) checkList(routine, list, out);
+      for (const list of routine.lists) checkList(routine, list, out);
     }
     return out;
   },
