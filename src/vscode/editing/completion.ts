@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONNECTORS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
+import { CONNECTORS, lookupConnector, lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
 import type { StdlibFunction } from '../../core/stdlib/catalogue';
 import type { Routine, StepKind, Workflow } from '../../core/model/types';
 import { routineAt, stepAt } from '../../core/model/query';
@@ -33,7 +33,9 @@ export class WorkflowCompletionProvider implements vscode.CompletionItemProvider
     const workflow = this.cache.workflow(document);
     switch (context.kind) {
       case 'key':
-        return formatOf(document) === 'yaml' ? keyItems(keysAt(context.path, context.siblings, workflow), range) : undefined;
+        if (formatOf(document) !== 'yaml') return undefined;
+        if (context.path[context.path.length - 1] === 'args') return argumentItems(workflow, offset, context.siblings, range);
+        return keyItems(keysAt(context.path, context.siblings, workflow), range);
       case 'call':
         return callItems(workflow, context.prefix, range);
       case 'next':
@@ -73,6 +75,30 @@ function keyItems(keys: string[], range: vscode.Range): vscode.CompletionItem[] 
     else item.insertText = `${key}: `;
     return item;
   });
+}
+
+/**
+ * The parameters of the function, connector or subworkflow a call step names, for its `args` map.
+ * The cursor may sit below the step's last parsed line, so the call is the last one starting before it.
+ */
+function argumentItems(workflow: Workflow, offset: number, present: string[], range: vscode.Range): vscode.CompletionItem[] {
+  const routine = workflow.routines.filter((r) => r.span.start <= offset).pop();
+  const call = routine && stepsOf(routine).map((v) => v.step).filter((s) => s.kind === 'call' && s.span.start <= offset).pop();
+  if (call?.kind !== 'call') return [];
+  const callee = call.call.value;
+  const known = lookupFunction(callee) ?? lookupConnector(callee);
+  const params = known ? known.params : (workflow.routines.find((r) => r.name.value === callee)?.params ?? []).map((p) => ({ name: p.name.value, optional: p.default !== undefined, doc: undefined }));
+  return params
+    .filter((p) => !present.includes(p.name))
+    .map((p, i) => {
+      const item = new vscode.CompletionItem(p.name, vscode.CompletionItemKind.Field);
+      item.detail = p.optional ? 'optional' : 'required';
+      item.documentation = p.doc;
+      item.insertText = `${p.name}: `;
+      item.sortText = `${p.optional ? 1 : 0}${String(i).padStart(2, '0')}`;
+      item.range = range;
+      return item;
+    });
 }
 
 function callItems(workflow: Workflow, prefix: string, range: vscode.Range): vscode.CompletionItem[] {

@@ -84,4 +84,15 @@ suite('Editing: completion', () => {
     );
     assertExcludes(labels, ['item', 'inner']);
   });
+
+  test('offers the arguments the called function still lacks', async () => {
+    const labels = await labelsAt('main:\n  steps:\n    - get:\n        call: http.get\n        args:\n          url: https://example.com\n          ‸\n');
+    assertIncludes(labels, ['timeout', 'body', 'headers', 'query', 'auth']);
+    assertExcludes(labels, ['url', 'next']);
+  });
+
+  test('offers the parameters of a called subworkflow', async () => {
+    const labels = await labelsAt('main:\n  steps:\n    - s:\n        call: greet\n        args:\n          ‸\ngreet:\n  params: [first_name, greeting: "Hello"]\n  steps:\n    - r:\n        return: ${greeting + first_name}\n');
+    assertIncludes(labels, ['first_name', 'greeting']);
+  });
 });

@@ -37,6 +37,14 @@ greeting:
   steps:
     - build:
         return: \${"Hi " + n}
+retrying:
+  steps:
+    - get:
+        try:
+          call: http.get
+          args:
+            url: https://example.com
+        retry: \${http.default_retry}
 `;
 
 /** The position of the `nth` occurrence of `needle`, plus `delta` characters. */
@@ -63,8 +71,8 @@ async function definitionOf(document: vscode.TextDocument, position: vscode.Posi
 suite('Editing: hover, definitions, outline and code lenses', () => {
   let document: vscode.TextDocument;
 
-  suiteSetup(async () => {
-    await activateExtension();
+  suiteSetup(async function () {
+    await activateExtension.call(this);
     document = await openScratch('navigation.workflows.yaml', WORKFLOW);
   });
   suiteTeardown(removeScratch);
@@ -83,6 +91,15 @@ suite('Editing: hover, definitions, outline and code lenses', () => {
   test('hover on a variable says where it is first assigned', async () => {
     const text = await hoverText(document, at(document, '${names}', 3));
     assert.ok(text.includes('`names`') && text.includes('first assigned on line 6'), text);
+  });
+
+  test('hover on a retry policy shows its documentation', async () => {
+    const text = await hoverText(document, at(document, 'default_retry', 2));
+    assert.ok(text.includes('`http.default_retry`') && text.includes('Retries HTTP 429'), text);
+  });
+
+  test('hover on a next target names the step and its line', async () => {
+    assert.strictEqual(await hoverText(document, at(document, 'next: too_many', 8)), 'Step `too_many`, line 22.');
   });
 
   test('go to definition follows a next target to its step', async () => {
@@ -106,6 +123,7 @@ suite('Editing: hover, definitions, outline and code lenses', () => {
       { main: ['init', { greet_all: ['greet'] }, 'check', 'done', 'too_many'] },
       { greet: ['log'] },
       { greeting: ['build'] },
+      { retrying: ['get'] },
     ]);
   });
 
