@@ -11,7 +11,7 @@ function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStrea
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'cli', 'main.ts'), 'emulator', ...args], { cwd: ROOT });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in time:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`no ready line in time:\n${output}`)), 45_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const m = /listening on (http:\/\/\S+)\n/.exec(output);
@@ -30,7 +30,9 @@ function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
 
-describe('cloud-workflows emulator', () => {
+describe('cloud-workflows emulator', function () {
+  // Each case starts Node with the TypeScript loader, which is slow on a busy machine.
+  this.timeout(60_000);
   it('deploys --dir at start, serves the REST API on the real port, and stops cleanly on SIGTERM', async () => {
     const { child, url, output } = await startCli(['--port', '0', '--dir', 'examples/parent-child', '--clock', 'virtual', '--project', 'demo']);
     const done = exited(child);
