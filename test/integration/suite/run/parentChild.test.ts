@@ -139,4 +139,11 @@ suite('Run: the parent/child example on the local emulator', function () {
       ['init', 'execute_child_workflows', 'return_execution_results'],
     );
   });
+
+  test('runs the example from the Executions view welcome: both workflows, the parent to its result', async () => {
+    const final = (await vscode.commands.executeCommand('cloudWorkflows.runExample')) as Execution | undefined;
+    assert.ok(final, `the example failed: ${api.lastError()}`);
+    assert.deepStrictEqual([final.workflowId, final.state], ['workflow-parent', 'SUCCEEDED']);
+    assert.deepStrictEqual((JSON.parse(final.result ?? 'null') as { success: unknown }).success, { '1': 'Hello world1', '3': 'Hello world3' });
+  });
 });

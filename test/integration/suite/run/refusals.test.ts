@@ -14,6 +14,17 @@ const LEAKY = `main:
         return: 1
 `;
 
+/** Sleeps a little on the real clock, so the tree can be seen following it. */
+const SLOW = `main:
+  steps:
+    - wait:
+        call: sys.sleep
+        args:
+          seconds: 2
+    - done:
+        return: "slept"
+`;
+
 suite('Run: refusals, cancellation and the log', function () {
   this.timeout(60_000);
   let api: RunApi;
@@ -26,10 +37,12 @@ suite('Run: refusals, cancellation and the log', function () {
 
   suiteTeardown(async () => {
     for (const undo of restore.reverse()) await undo();
-    try {
-      await vscode.workspace.fs.delete(workspaceFile('leaky.workflows.yaml'));
-    } catch {
-      // Not written.
+    for (const file of ['leaky.workflows.yaml', 'slow.workflows.yaml']) {
+      try {
+        await vscode.workspace.fs.delete(workspaceFile(file));
+      } catch {
+        // Not written.
+      }
     }
   });
 
@@ -79,6 +92,30 @@ suite('Run: refusals, cancellation and the log', function () {
     assert.strictEqual(cancelled.state, 'CANCELLED');
     const after = await seen(api, node);
     assert.deepStrictEqual([after.contextValue, after.description.split(' · ')[0]], ['execution', 'CANCELLED']);
+  });
+
+  test('updates a running execution in the visible view without a refresh', async () => {
+    const uri = workspaceFile('slow.workflows.yaml');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(SLOW, 'utf8'));
+    await vscode.commands.executeCommand('cloudWorkflows.executions.focus');
+    const started = (await vscode.commands.executeCommand('cloudWorkflows.runWorkflow', uri, { argument: '', wait: false })) as Execution | undefined;
+    assert.ok(started, `run failed: ${api.lastError()}`);
+    const node = await api.executionsTree.revealExecution(started);
+    assert.ok(node, 'the execution is not in the tree');
+    const done = await waitFor(() => seen(api, node), (s) => !s.contextValue.includes('.active'), 'the execution to finish in the tree');
+    assert.deepStrictEqual([done.contextValue, done.description.split(' · ')[0]], ['execution', 'SUCCEEDED']);
+  });
+
+  test('says how to log in when the Google Cloud target has no credentials', async function () {
+    if (process.env.GOOGLE_APPLICATION_CREDENTIALS) this.skip();
+    restore.push(await setSetting('project', 'h9-no-such-project'), await setSetting('target', 'cloud'));
+    const result = await vscode.commands.executeCommand('cloudWorkflows.deployWorkflow', workspaceFile('hello.workflows.yaml'), {});
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(
+      api.lastError(),
+      'No usable Google Cloud credentials were found. Run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file.',
+    );
+    await setSetting('target', 'emulator');
   });
 
   test('never writes a token to the output channel', async () => {
