@@ -24,13 +24,13 @@ export interface Field {
 
 /**
  * Reads `raw` as a structural map. A missing or non-map node is reported as `expected-map` for
- * `what` (unless `quiet`) and yields undefined.
+ * `what` and yields undefined.
  */
-export function readBody(ctx: BuildContext, raw: Node, at: Span, what: string, quiet = false): Body | undefined {
+export function readBody(ctx: BuildContext, raw: Node, at: Span, what: string): Body | undefined {
   const node = resolve(ctx, raw);
   const span = raw ? spanOf(raw) : at;
   if (!node || !isMap(node)) {
-    if (!quiet) ctx.problems.push(modelProblem('expected-map', span, what));
+    ctx.problems.push(modelProblem('expected-map', span, what));
     return undefined;
   }
   return bodyOf(ctx, node.items, span);

@@ -24,6 +24,7 @@ export function detectFormat(text: string): 'yaml' | 'json' {
   return match && (match[1] === '{' || match[1] === '[') ? 'json' : 'yaml';
 }
 
+/** `parseWorkflow` with the expression parser passed in; call `parseWorkflow` instead. */
 export function buildWorkflow(
   text: string,
   options: ParseOptions | undefined,
