@@ -5,9 +5,9 @@ import type { RunFeaturesApi } from './vscode/run';
 import { Log } from './vscode/util/log';
 
 /**
- * Wires the extension: the editing features (diagnostics, completion, quick fixes, snippets' command)
- * and the run features (deploy, run, emulator, executions tree). Nothing heavy happens here: the
- * emulator and the Google client load on first use.
+ * Wires the extension and nothing more: the editing features (diagnostics, completion, quick
+ * fixes, navigation, the parent/child command) and the run features (deploy, run, emulator,
+ * executions tree). Nothing heavy happens here: the emulator and the Google client load on first use.
  */
 export function activate(context: vscode.ExtensionContext): RunFeaturesApi {
   const log = new Log();
