@@ -111,6 +111,9 @@ const TEST_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'security.workspace.trust.enabled': false,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.stickyScroll.enabled': false,
+  'editor.minimap.enabled': false,
 };
 
 function writeUserSettings(root: string): void {

@@ -58,7 +58,13 @@ ensure_code_server() {
   mkdir -p "$dir"
   echo '{"private":true}' >"$dir/package.json"
   # npm itself runs on the first `node` on PATH; native modules build against Node 24's headers.
-  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+  # Under `npm test` the outer npm's npm_* variables (npm_config_user_agent names Node 20, which
+  # code-server's postinstall checks) would leak into this install: drop them all.
+  local unset_npm=()
+  while IFS='=' read -r name _; do
+    case "$name" in npm_*) unset_npm+=(-u "$name") ;; esac
+  done < <(env)
+  env "${unset_npm[@]}" PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
     npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --unsafe-perm \
     "code-server@$CODE_SERVER_VERSION" >&2
   touch "$marker"

@@ -5,7 +5,7 @@
  * `scripts/vscode/runUi.ts` runs the steps in order against the installed VSIX.
  */
 import * as assert from 'node:assert/strict';
-import { Workbench, type Row } from './workbench';
+import { DEFAULT_TIMEOUT, Workbench, type Row } from './workbench';
 
 export interface UiContext {
   workbench: Workbench;
@@ -24,7 +24,7 @@ export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual' }
 
 const PARENT = 'workflow-parent.yaml';
 const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/parent-child/workflow-parent.yaml
-const RUN_TIMEOUT = 120_000;
+const RUN_TIMEOUT = DEFAULT_TIMEOUT + 60_000;
 
 function describe(rows: Row[]): string {
   return rows.map((row) => `${'  '.repeat(row.level - 1)}${row.text} [${row.ariaLabel}]`).join('\n');
@@ -97,8 +97,13 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
     run: async ({ workbench, log }) => {
       await workbench.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await workbench.runCommand('Cloud Workflows: Run Workflow');
-      const prompt = await workbench.acceptInputBox();
-      log(`argument prompt: ${JSON.stringify(prompt)}`);
+      // The command may first confirm the workflow ID (prefilled); the last box asks for the argument.
+      for (let box = 1; ; box += 1) {
+        const prompt = await workbench.acceptInputBox();
+        log(`input box ${box} accepted as is: ${JSON.stringify(prompt.split('\n').slice(0, 2).join(' / '))}`);
+        if (/argument/i.test(prompt)) break;
+        if (box === 3) throw new Error('no input box asked for the argument after 3 boxes');
+      }
     },
   },
   {

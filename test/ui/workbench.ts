@@ -5,7 +5,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-const DEFAULT_TIMEOUT = 60_000;
+/** Generous: on a busy shared machine the workbench can take a minute to open an editor. */
+export const DEFAULT_TIMEOUT = Number(process.env.CW_UI_TIMEOUT ?? 120_000);
 
 /** A row of a tree or list, as a user reads it. */
 export interface Row {
@@ -19,7 +20,7 @@ export class Workbench {
   constructor(readonly page: Page) {}
 
   /** Waits for the workbench and the explorer row of `fileName` in the opened folder. */
-  async waitForExplorerFile(fileName: string, timeout = 60_000): Promise<void> {
+  async waitForExplorerFile(fileName: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ timeout });
     await this.explorerRow(fileName).waitFor({ timeout });
   }
