@@ -40,8 +40,8 @@ export const KIND_PHRASE: Record<StepKind, string> = {
   try: 'a try step',
   raise: 'a raise step',
   return: 'a return step',
-  steps: 'a steps step',
-  jump: 'a next step',
+  steps: 'a step with nested steps',
+  jump: 'a step with only next',
   invalid: 'a step',
 };
 

@@ -18,3 +18,11 @@ export interface Rule {
 export function keySpan(keys: readonly Name[], key: string): Span | undefined {
   return keys.find((k) => k.value === key)?.span;
 }
+
+/**
+ * Where to flag a bad value: the value itself, or its key when the value is empty (`max_retries:`
+ * with nothing after it), so the squiggle is never zero-width.
+ */
+export function valueSpan(value: { span: Span }, keys: readonly Name[], key: string): Span {
+  return value.span.end > value.span.start ? value.span : (keySpan(keys, key) ?? value.span);
+}

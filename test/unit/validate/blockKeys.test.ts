@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('block keys rule', () => {
   it('accepts the documented keys of every sub-block', () => {
@@ -105,11 +105,12 @@ describe('block keys rule', () => {
     ]);
   });
 
-  it('does not report a half-typed switch case twice', () => {
-    const text = doc('- s:', '    switch:', '      - condition: ${true}', '        ne');
-    deepStrictEqual(
-      lint(text).map((f) => f.code),
-      lint(text).map((f) => f.code).filter((c, i, all) => all.indexOf(c) === i),
-    );
+  it('stays quiet on empty input and reports a half-typed branch as a branch without steps', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    const text = doc('- p:', '    parallel:', '      branches:', '        - b1:', '            st');
+    deepStrictEqual(lint(text), [
+      expected('missing-key', ['steps', 'a parallel branch'], '3:10-3:12', 'b1'),
+      problem('expected-map', ['the body of branch `b1`'], '4:12-4:14', 'st'),
+    ]);
   });
 });

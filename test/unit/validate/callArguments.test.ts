@@ -1,5 +1,6 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { MODEL_MESSAGES } from '../../../src/core/model/problems';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 const SUB = ['greet:', '  params: [first, last: "Doe"]', '  steps:', '    - r:', '        return: ${first + " " + last}'];
 
@@ -80,5 +81,19 @@ describe('call arguments rule', () => {
   it('does not guess about argument maps with expression keys', () => {
     const text = doc('- a:', '    call: sys.sleep', '    args:', '      ${"sec" + "onds"}: 1');
     deepStrictEqual(lint(text), []);
+  });
+  it('stays quiet on empty input and checks against the parameters typed so far', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    const text = doc('main:', '  steps:', '    - a:', '        call: sub', '        args:', '          x: 1', 'sub:', '  params: [');
+    deepStrictEqual(lint(text), [
+      expected('unknown-argument', ['x', 'sub'], '5:10-5:11', 'x', { related: [{ range: '7:10-8:0', message: "Parameters of 'sub'." }] }),
+      {
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: MODEL_MESSAGES['yaml-syntax']('Flow sequence in block collection must be sufficiently indented and end with a ]'),
+        range: '8:0-8:0',
+        text: '',
+      },
+    ]);
   });
 });

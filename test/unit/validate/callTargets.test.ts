@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('call targets rule', () => {
   it('accepts blocking and non-blocking stdlib functions, subworkflows and connectors', () => {
@@ -47,5 +47,9 @@ describe('call targets rule', () => {
   it('reports a googleapis name that is not a connector shape', () => {
     const text = doc('- a:', '    call: googleapis.storage');
     deepStrictEqual(lint(text), [expected('unknown-call-target', ['googleapis.storage'], '1:10-1:28', 'googleapis.storage')]);
+  });
+  it('stays quiet on empty input and on an empty call, which the model reports', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- a:', '    call: ')), [problem('expected-string', ['`call`'], '1:10-1:10', '')]);
   });
 });

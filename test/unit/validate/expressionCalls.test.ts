@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 describe('expression calls rule', () => {
   it('accepts helpers, module functions, subworkflows with defaults and connector helpers', () => {
@@ -49,5 +49,9 @@ describe('expression calls rule', () => {
   it('only warns about a function of an unknown module', () => {
     const text = doc('- a:', '    return: ${shell.run("ls")}');
     deepStrictEqual(lint(text), [expected('undocumented-function', ['shell.run'], '1:14-1:23', 'shell.run')]);
+  });
+  it('stays quiet on empty input and on an unfinished call, which is still a plain string', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- a:', '    return: ${text.substring(')), []);
   });
 });

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 describe('for loop rule', () => {
   it('accepts in with index, a literal range and a range expression', () => {
@@ -61,5 +61,10 @@ describe('for loop rule', () => {
   it('checks the loop of a parallel for too', () => {
     const text = doc('- p:', '    parallel:', '      for:', '        value: v', '        range: ["a", 2]', '        steps:', '          - r:', '              assign:', '                - x: ${v}');
     deepStrictEqual(lint(text), [expected('for-range-shape', [], '4:15-4:23', '["a", 2]')]);
+  });
+  it('stays quiet on empty input and flags only missing steps in a half-typed loop', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    const text = doc('- l:', '    for:', '      value: v', '      in: ${[1');
+    deepStrictEqual(lint(text), [expected('missing-key', ['steps', 'a for loop'], '1:4-1:7', 'for')]);
   });
 });

@@ -3,6 +3,7 @@
  * and line numbers are the argument indexes), and diagnostics flattened to readable, exact records.
  */
 import { LineIndex } from '../../../src/core/location';
+import { MODEL_MESSAGES } from '../../../src/core/model/problems';
 import { lintText } from '../../../src/core/validate';
 import { MESSAGES, messageFor, type DiagnosticCode } from '../../../src/core/validate/messages';
 
@@ -55,4 +56,20 @@ export function expected<C extends DiagnosticCode>(
   if (extras.related) f.related = extras.related;
   if (extras.suggestion !== undefined) f.data = { suggestion: extras.suggestion };
   return f;
+}
+
+/** What an empty document gives: the model's problem and nothing from any rule. */
+export const EMPTY: Found[] = [
+  { code: 'empty-document', severity: 'error', message: MODEL_MESSAGES['empty-document'](), range: '0:0-0:0', text: '' },
+];
+
+/** The record of a model problem (the model's own message table). */
+export function problem<C extends keyof typeof MODEL_MESSAGES>(
+  code: C,
+  args: Parameters<(typeof MODEL_MESSAGES)[C]>,
+  range: string,
+  text: string,
+): Found {
+  const message = (MODEL_MESSAGES[code] as (...a: string[]) => string)(...(args as string[]));
+  return { code, severity: 'error', message, range, text };
 }

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('next targets rule', () => {
   it('accepts jumps to nested steps, to end, and break/continue inside a for body', () => {
@@ -65,5 +65,9 @@ describe('next targets rule', () => {
   it('does not accept a step of another routine as a target', () => {
     const text = doc('main:', '  steps:', '    - a:', '        next: b', 'sub:', '  steps:', '    - b:', '        return: 1');
     deepStrictEqual(lint(text), [expected('unknown-next-target', ['b', 'main'], '3:14-3:15', 'b')]);
+  });
+  it('stays quiet on empty input and leaves an empty next to the model', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- a:', '    next: ', '- b:', '    return: 1')), [problem('expected-string', ['`next`'], '1:10-1:10', '')]);
   });
 });

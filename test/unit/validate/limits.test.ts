@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 function assignments(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `      - v${i}: ${i}`);
@@ -28,5 +28,9 @@ describe('limits rule', () => {
     const long = '"' + 'a'.repeat(399) + '"';
     const text = doc('- r:', `    return: \${${long}}`);
     deepStrictEqual(lint(text), [expected('expression-too-long', ['401'], '1:12-1:416', `\${${long}}`)]);
+  });
+  it('stays quiet on empty input and on a half-typed assignment list', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- a:', '    assign:', '      - x')), [problem('expected-assignment', [], '2:8-2:9', 'x')]);
   });
 });

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 describe('parallel variables rule', () => {
   it('accepts shared writes, branch-local names and names the parent creates only afterwards', () => {
@@ -122,5 +122,9 @@ describe('parallel variables rule', () => {
       '                                  - n: 1',
     );
     deepStrictEqual(lint(text), [expected('unshared-parallel-write', ['n'], '16:36-16:37', 'n')]);
+  });
+  it('stays quiet on empty input and on a half-typed shared list beyond the YAML error', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- p:', '    parallel:', '      shared: [')).map((f) => f.code), ['parallel-branches-or-for', 'yaml-syntax']);
   });
 });

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 function branches(count: number): string[] {
   const lines: string[] = [];
@@ -76,5 +76,10 @@ describe('parallel shape rule', () => {
       '                                              call: sys.now',
     );
     deepStrictEqual(lint(text), [expected('parallel-nesting', ['3'], '11:32-11:40', 'parallel')]);
+  });
+  it('stays quiet on empty input and flags a half-typed shared list once per problem', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    const text = doc('- p:', '    parallel:', '      concurrency_limit:', '      branches:', ...branches(1));
+    deepStrictEqual(lint(text), [expected('concurrency-limit', [], '2:6-2:23', 'concurrency_limit')]);
   });
 });

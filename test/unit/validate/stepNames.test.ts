@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('step names rule', () => {
   it('accepts reserved words and hyphens as names, and the same name in two routines', () => {
@@ -45,5 +45,9 @@ describe('step names rule', () => {
   it("reports a step named 'end'", () => {
     const text = doc('- end:', '    return: 1');
     deepStrictEqual(lint(text), [expected('reserved-step-name', [], '0:2-0:5', 'end')]);
+  });
+  it("stays quiet on empty input, and a half-typed step named 'end' is only a model problem", () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- end')), [problem('expected-step', [], '0:2-0:5', 'end')]);
   });
 });

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 describe('try shape rule', () => {
   it('accepts a retry policy expression and a custom retry with expressions', () => {
@@ -59,5 +59,10 @@ describe('try shape rule', () => {
     deepStrictEqual(lint(direct), [expected('for-directly-in-try', [], '2:6-2:9', 'for')]);
     const nested = doc('- a:', '    try:', '      steps:', '        - loop:', '            for:', '              value: v', '              in: [1]', '              steps:', '                - s:', '                    call: sys.now', '    except:', '      as: e');
     deepStrictEqual(lint(nested), []);
+  });
+  it('stays quiet on empty input and flags an empty max_retries on its key', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    const text = doc('- t:', '    try:', '      call: sys.now', '    retry:', '      max_retries:');
+    deepStrictEqual(lint(text), [expected('max-retries', [], '4:6-4:17', 'max_retries')]);
   });
 });

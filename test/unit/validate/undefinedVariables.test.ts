@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint } from './helpers';
 
 describe('undefined variables rule', () => {
   it("reports Google's troubleshooting example with Google's wording on the name", () => {
@@ -125,5 +125,9 @@ describe('undefined variables rule', () => {
       lint(text).map((f) => f.code),
       ['expr-syntax'],
     );
+  });
+  it('stays quiet on empty input and on an unfinished expression', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- a:', '    return: ${undefined_var.')), []);
   });
 });

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('unreachable steps rule', () => {
   it('accepts steps after a switch with next and steps that a jump targets', () => {
@@ -42,5 +42,9 @@ describe('unreachable steps rule', () => {
   it('looks inside nested lists', () => {
     const text = doc('- outer:', '    steps:', '      - jump:', '          next: end', '      - never:', '          return: 0');
     deepStrictEqual(lint(text), [expected('unreachable-step', ['never'], '4:8-4:13', 'never')]);
+  });
+  it('stays quiet on empty input and on a half-typed step after a return', () => {
+    deepStrictEqual(lint(''), EMPTY);
+    deepStrictEqual(lint(doc('- a:', '    return: 1', '- b')), [problem('expected-step', [], '2:2-2:3', 'b')]);
   });
 });

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../../diagnostic';
 import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
-import { keySpan, type Rule } from '../rule';
+import { keySpan, valueSpan, type Rule } from '../rule';
 
 const MAX_BRANCHES = 10;
 const MAX_CONCURRENCY = 20;
@@ -28,12 +28,12 @@ export const parallelShapeRule: Rule = {
       }
       const policy = block.exceptionPolicy;
       if (policy && !(policy.kind === 'expr' || (policy.kind === 'scalar' && policy.value === 'continueAll'))) {
-        out.push(diagnostic('exception-policy', policy.span, []));
+        out.push(diagnostic('exception-policy', valueSpan(policy, block.keys, 'exception_policy'), []));
       }
       const limit = block.concurrencyLimit;
       if (limit && limit.kind !== 'expr') {
         const positiveInt = limit.kind === 'scalar' && typeof limit.value === 'number' && limit.isInt && limit.value > 0;
-        if (!positiveInt) out.push(diagnostic('concurrency-limit', limit.span, []));
+        if (!positiveInt) out.push(diagnostic('concurrency-limit', valueSpan(limit, block.keys, 'concurrency_limit'), []));
         else if ((limit.value as number) > MAX_CONCURRENCY) {
           out.push(diagnostic('concurrency-limit-high', limit.span, [String(limit.value)]));
         }

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../diagnostic';
 import type { Value } from '../../model/types';
 import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
-import { keySpan, type Rule } from '../rule';
+import { keySpan, valueSpan, type Rule } from '../rule';
 
 export const tryShapeRule: Rule = {
   codes: ['try-needs-handler', 'for-directly-in-try', 'max-retries', 'backoff-value'],
@@ -26,7 +26,7 @@ export const tryShapeRule: Rule = {
       if (retry?.kind !== 'custom') continue;
       const max = retry.maxRetries;
       if (max && !isExpr(max) && !(isNumber(max) && max.kind === 'scalar' && max.isInt && (max.value as number) >= 0)) {
-        out.push(diagnostic('max-retries', max.span, []));
+        out.push(diagnostic('max-retries', valueSpan(max, retry.keys, 'max_retries'), []));
       }
       const backoff = retry.backoff;
       const values: [string, Value | undefined][] = [
@@ -36,7 +36,7 @@ export const tryShapeRule: Rule = {
       ];
       for (const [key, value] of values) {
         if (value && !isExpr(value) && !(isNumber(value) && (value as { value: number }).value > 0)) {
-          out.push(diagnostic('backoff-value', value.span, [key]));
+          out.push(diagnostic('backoff-value', valueSpan(value, backoff?.keys ?? [], key), [key]));
         }
       }
     }
