@@ -120,7 +120,7 @@ async function corpusSpeed(validators: Validator[], files: CorpusFile[], rounds:
 
 async function findings(validators: Validator[], valid: CorpusFile[], invalid: CorpusFile[]): Promise<void> {
   const rows: string[][] = [];
-  const results: { invalidWithError: number; invalidWithAny: number; validWithError: number; validErrors: number; validWithAny: number }[] = [];
+  const results: { invalidWithError: number; invalidWithAny: number; validWithError: number; validErrors: number; validWithAny: number; falseErrorFiles: string[] }[] = [];
   for (const v of validators) {
     const inv = await Promise.all(invalid.map((f) => v.validate(f)));
     const val: Findings[] = [];
@@ -131,6 +131,7 @@ async function findings(validators: Validator[], valid: CorpusFile[], invalid: C
       validWithError: val.filter((r) => r.errors > 0).length,
       validErrors: sum(val.map((r) => r.errors)),
       validWithAny: val.filter((r) => r.errors + r.others > 0).length,
+      falseErrorFiles: valid.filter((_, i) => val[i].errors > 0).map((f) => `${f.name} (${val[valid.indexOf(f)].errors})`),
     });
   }
   const [a, b] = results;
@@ -143,6 +144,8 @@ async function findings(validators: Validator[], valid: CorpusFile[], invalid: C
   );
   printTable('Diagnostics: what each finds', ['measure', 'ours', 'yaml-language-server'], rows, [
     'the invalid corpus holds deploy-time errors (undefined or loop-scoped variables, unshared parallel writes): a JSON schema cannot see them',
+    `errors on valid files, ours: ${a.falseErrorFiles.join('; ') || 'none'}`,
+    `errors on valid files, yaml-language-server: ${b.falseErrorFiles.join('; ') || 'none'}`,
   ]);
 }
 

@@ -51,7 +51,11 @@ async function seedExample(runs: number): Promise<void> {
   }
 }
 
-function parentSource(children: number, concurrency: number): string {
+/**
+ * A parent that runs the seed workflow-child once per iteration of a `parallel for`, passing its
+ * execution ID as the example does, and counts successes and failures.
+ */
+export function parentSource(children: number, concurrency: number): string {
   return `
 main:
   steps:
@@ -76,6 +80,7 @@ main:
                             workflow_id: workflow-child
                             argument:
                               iteration: \${i}
+                              parent_execution_id: \${sys.get_env("GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID")}
                           result: r
                       - count_ok:
                           assign:
