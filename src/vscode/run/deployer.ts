@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CloudClient } from '../../cloud';
 import type { WorkflowInfo } from '../../cloud/types';
 import { LineIndex } from '../../core/location';
 import { lintText } from '../../core/validate';
+import { loadCloud } from '../target/cloudModule';
 import type { TargetService } from '../target/targetService';
 import type { Log } from '../util/log';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
@@ -17,8 +17,8 @@ export interface ChildFile {
 }
 
 /**
- * Deploys workflow documents to the current target after checking them, and remembers what was
- * deployed (a hash per target and workflow, in workspace state) so Run deploys only on change.
+ * Deploys workflow documents to the current target after checking them, and tells whether the
+ * target already has a document's exact source (so Run deploys only on change).
  */
 export class Deployer {
   constructor(
@@ -81,25 +81,27 @@ export class Deployer {
     );
   }
 
-  /** True when this exact source was the last one deployed as `workflowId` to the current target. */
-  isCurrent(workflowId: string, text: string): boolean {
-    return this.context.workspaceState.get<string>(this.deployedKey(workflowId)) === hash(text);
+  /**
+   * True when the target's latest revision of `workflowId` has exactly this source. Asked of the
+   * target rather than remembered: another window, machine or emulator data folder may have
+   * deployed something else under the same ID since.
+   */
+  async isCurrent(client: CloudClient, workflowId: string, text: string): Promise<boolean> {
+    try {
+      return (await client.getWorkflow(workflowId)).sourceContents === text;
+    } catch (err) {
+      if (loadCloud().statusOf(err) === 404) return false;
+      throw err;
+    }
   }
 
   /** Checks and deploys the document as `workflowId`; returns the deployed revision. */
   async deploy(client: CloudClient, document: vscode.TextDocument, workflowId: string): Promise<WorkflowInfo> {
     this.check(document);
-    const text = document.getText();
     this.log.info(`deploying ${vscode.workspace.asRelativePath(document.uri)} as ${workflowId} to ${this.target.info.label}`);
-    const deployed = await client.deployWorkflow(workflowId, text);
-    await this.context.workspaceState.update(this.deployedKey(workflowId), hash(text));
+    const deployed = await client.deployWorkflow(workflowId, document.getText());
     this.log.info(`deployed ${workflowId}: revision ${deployed.revisionId}`);
     return deployed;
-  }
-
-  /** Forgets that `workflowId` was deployed (the target lost it). */
-  async forget(workflowId: string): Promise<void> {
-    await this.context.workspaceState.update(this.deployedKey(workflowId), undefined);
   }
 
   /**
@@ -115,10 +117,6 @@ export class Deployer {
       if (uri) found.push({ workflowId, uri });
     }
     return found;
-  }
-
-  private deployedKey(workflowId: string): string {
-    return `deployed:${this.target.info.key}:${workflowId}`;
   }
 }
 
@@ -140,8 +138,4 @@ async function sibling(uri: vscode.Uri, workflowId: string): Promise<vscode.Uri 
 async function inWorkspace(workflowId: string): Promise<vscode.Uri | undefined> {
   const candidates = await vscode.workspace.findFiles(`**/${workflowId}{${SOURCE_EXTENSIONS.join(',')}}`, '**/node_modules/**', 20);
   return candidates.sort((a, b) => a.fsPath.localeCompare(b.fsPath))[0];
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -35,13 +35,13 @@ export async function runWorkflow(ctx: RunContext, uri: unknown, rawOptions: unk
     { location: vscode.ProgressLocation.Notification, title: `Running ${workflowId} on ${label}`, cancellable: true },
     async (progress, token) => {
       const client = await ctx.target.client();
-      if (!ctx.deployer.isCurrent(workflowId, document.getText())) {
+      if (!(await ctx.deployer.isCurrent(client, workflowId, document.getText()))) {
         progress.report({ message: 'deploying…' });
         await ctx.deployer.deploy(client, document, workflowId);
       }
       for (const child of await ctx.deployer.childFiles(document)) {
         const childDocument = await vscode.workspace.openTextDocument(child.uri);
-        if (ctx.deployer.isCurrent(child.workflowId, childDocument.getText())) continue;
+        if (await ctx.deployer.isCurrent(client, child.workflowId, childDocument.getText())) continue;
         progress.report({ message: `deploying ${child.workflowId}…` });
         await ctx.deployer.deploy(client, childDocument, child.workflowId);
       }
@@ -78,7 +78,6 @@ async function start(ctx: RunContext, client: CloudClient, document: vscode.Text
   } catch (err) {
     if (loadCloud().statusOf(err) !== 404) throw err;
     ctx.log.info(`${workflowId} is not deployed on ${ctx.target.info.label}: deploying it`);
-    await ctx.deployer.forget(workflowId);
     await ctx.deployer.deploy(client, document, workflowId);
     return client.runExecution(workflowId, argument === '' ? undefined : argument);
   }

@@ -40,6 +40,8 @@ async function workspaceExample(): Promise<vscode.Uri | undefined> {
 async function copiedExample(ctx: RunContext): Promise<vscode.Uri> {
   const from = path.join(ctx.extension.extensionPath, 'examples', 'parent-child');
   const to = path.join(ctx.extension.globalStorageUri.fsPath, 'examples', 'parent-child');
+  const shipped = await fs.stat(path.join(from, PARENT)).then(() => true, () => false);
+  if (!shipped) throw new UserError('The parent/child example is missing from this installation of the extension.', 'Create one with Cloud Workflows: New Parent/Child Workflows.');
   try {
     await fs.mkdir(to, { recursive: true });
     for (const file of [PARENT, CHILD]) {

@@ -63,7 +63,7 @@ export function argumentSummary(execution: ExecutionInfo, maxLength = 60): strin
   if (!object) return execution.argument && execution.argument !== 'null' ? clip(execution.argument, maxLength) : '';
   const parts = Object.entries(object)
     .filter(([key]) => key !== PARENT_ID_FIELD)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? 'null'}`);
+    .map(([key, value]) => `${key}: ${JSON.stringify(value) ?? 'null'}`);
   return clip(parts.join(', '), maxLength);
 }
 

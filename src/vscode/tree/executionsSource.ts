@@ -53,12 +53,17 @@ export class ExecutionsSource {
     return this.call((c) => c.getExecution(name, 'FULL'));
   }
 
-  /** The workflows `workflowId`'s source starts as children (cached per revision). */
+  /**
+   * The workflows `workflowId`'s source starts as children, cached per revision. [R] An execution
+   * of an older revision is read with the latest source (the client layer reads latest revisions).
+   */
   async calledWorkflows(workflowId: string, revisionId?: string): Promise<string[]> {
-    const known = this.callees.get(cacheKey(workflowId, revisionId));
+    const key = cacheKey(workflowId, revisionId);
+    const known = this.callees.get(key);
     if (known) return known;
-    const workflow = await this.call((c) => c.getWorkflow(workflowId));
-    return this.rememberCallees(workflow);
+    const ids = this.rememberCallees(await this.call((c) => c.getWorkflow(workflowId)));
+    this.callees.set(key, ids);
+    return ids;
   }
 
   /**

@@ -110,7 +110,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     this.changed.fire(node);
   }
 
-  /** The children of a parent execution (listing them if needed), or undefined for a non-parent. */
+  /** The child executions of a parent execution (listing them if needed); none for a non-parent. */
   async childExecutions(node: ExecutionNode): Promise<ExecutionNode[]> {
     const nodes = await this.executionChildren(node);
     return nodes.filter((n): n is ExecutionNode => n instanceof ExecutionNode);

@@ -17,7 +17,7 @@ export class LivePoller implements vscode.Disposable {
   private polling = false;
 
   constructor(
-    /** Reads the execution again and updates the tree; returns the node's new state. */
+    /** Reads the execution again and updates its node (and the tree). */
     private readonly poll: (node: ExecutionNode) => Promise<void>,
     private readonly isVisible: () => boolean,
   ) {}
