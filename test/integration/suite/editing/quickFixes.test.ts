@@ -41,6 +41,14 @@ suite('Editing: quick fixes', () => {
     await expectDiagnostics(document.uri, []);
   });
 
+  test('replaces an unknown function inside an expression', async () => {
+    const document = await openScratch('expr-typo.workflows.yaml', 'main:\n  steps:\n    - done:\n        return: ${lenn([1, 2])}\n');
+    await waitFor(() => seenDiagnostics(document.uri)[0]?.code, (code) => code === 'unknown-function', 'the unknown-function diagnostic');
+    await applyFix(document, "Change to 'len'");
+    assert.strictEqual(document.lineAt(3).text, '        return: ${len([1, 2])}');
+    await expectDiagnostics(document.uri, []);
+  });
+
   test('adds a variable written in a parallel branch to shared', async () => {
     const text = [
       'main:',
