@@ -14,8 +14,7 @@ export class TargetNode implements TreeNode {
     item.id = `target/${this.info.key}`;
     item.contextValue = `target.${this.info.kind}`;
     item.iconPath = new vscode.ThemeIcon(this.info.kind === 'emulator' ? 'server-process' : 'cloud');
-    item.tooltip = `Deploy and Run go to: ${this.info.label}`;
-    item.command = { command: 'cloudWorkflows.switchTarget', title: 'Switch Target' };
+    item.tooltip = `Deploy and Run go to: ${this.info.label}. Switch with the status bar item or Cloud Workflows: Switch Target.`;
     return item;
   }
 }
