@@ -9,7 +9,7 @@ interface Snippet {
   body: string[];
 }
 
-const SNIPPETS_FILE = path.resolve(__dirname, '..', '..', '..', 'snippets', 'workflows-yaml.code-snippets');
+const SNIPPETS_DIR = path.resolve(__dirname, '..', '..', '..', 'snippets');
 
 /**
  * Expands a TextMate snippet the way VS Code does when the user accepts every default:
@@ -56,7 +56,8 @@ export function expandSnippet(body: string): string {
 }
 
 /** Puts a snippet where it belongs: a whole workflow as is, steps under `main`, a subworkflow beside a `main`. */
-function asWorkflow(expanded: string): string {
+function asWorkflow(expanded: string, format: 'yaml' | 'json'): string {
+  if (format === 'json') return expanded.startsWith('{\n  "main"') ? expanded : `{"main": {"steps": [\n${expanded}\n]}}\n`;
   if (expanded.startsWith('main:')) return expanded;
   if (expanded.startsWith('- ')) {
     return 'main:\n  steps:\n' + expanded.split('\n').map((line) => (line ? `    ${line}` : line)).join('\n') + '\n';
@@ -64,25 +65,38 @@ function asWorkflow(expanded: string): string {
   return 'main:\n  steps:\n    - done:\n        return: 1\n' + expanded + '\n';
 }
 
-const snippets = JSON.parse(readFileSync(SNIPPETS_FILE, 'utf8')) as Record<string, Snippet>;
+function readSnippets(file: string): Record<string, Snippet> {
+  return JSON.parse(readFileSync(path.join(SNIPPETS_DIR, file), 'utf8')) as Record<string, Snippet>;
+}
 
-describe('YAML snippets', () => {
-  it('expands nested placeholders, choices, mirrors and escapes', () => {
+const FILES = [
+  { file: 'workflows-yaml.code-snippets', format: 'yaml' },
+  { file: 'workflows-json.code-snippets', format: 'json' },
+] as const;
+
+describe('Snippets', () => {
+  it('expand nested placeholders, choices, mirrors and escapes', () => {
     assert.equal(expandSnippet('- ${1:a}: ${2:\\${${1:a}\\}} $1 ${3|x,y|} \\$ $0'), '- a: ${a} a x $ ');
   });
 
-  it('each have a prefix starting with wf- and a description', () => {
-    for (const [name, snippet] of Object.entries(snippets)) {
-      assert.match(snippet.prefix, /^wf-[a-z-]+$/, name);
-      assert.ok(snippet.description.length > 0, name);
-    }
-  });
+  for (const { file, format } of FILES) {
+    describe(file, () => {
+      const snippets = readSnippets(file);
 
-  for (const [name, snippet] of Object.entries(snippets)) {
-    it(`"${name}" expands to a workflow without diagnostics`, () => {
-      const source = asWorkflow(expandSnippet(snippet.body.join('\n')));
-      const { diagnostics } = lintText(source, { format: 'yaml' });
-      assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), [], source);
+      it('each have a prefix starting with wf- and a description', () => {
+        for (const [name, snippet] of Object.entries(snippets)) {
+          assert.match(snippet.prefix, /^wf-[a-z-]+$/, name);
+          assert.ok(snippet.description.length > 0, name);
+        }
+      });
+
+      for (const [name, snippet] of Object.entries(snippets)) {
+        it(`"${name}" expands to a workflow without diagnostics`, () => {
+          const source = asWorkflow(expandSnippet(snippet.body.join('\n')), format);
+          const { diagnostics } = lintText(source, { format });
+          assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), [], source);
+        });
+      }
     });
   }
 });
