@@ -1,9 +1,10 @@
 // Bundles the extension, the command line and the lazily loaded cloud client with esbuild.
-// `--watch` rebuilds on change; `--production` minifies (class names kept for error mapping).
+// Minified with external source maps by default (what ships and what the tests run);
+// `--dev` skips minification, `--watch` rebuilds on change. Class names are kept for error mapping.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const production = process.argv.includes('--production');
+const dev = process.argv.includes('--dev');
 const watch = process.argv.includes('--watch');
 
 const common = {
@@ -11,8 +12,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  sourcemap: !production,
-  minify: production,
+  sourcemap: true,
+  minify: !dev,
   keepNames: true,
   logLevel: 'warning',
   external: ['vscode'],
