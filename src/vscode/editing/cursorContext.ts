@@ -25,7 +25,8 @@ interface LineShape {
   opensBlock: boolean;
 }
 
-const DOTTED_TAIL = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\.?$|\.$|$/;
+/** The dotted name being typed at the end of the text: `text.sp`, `text.`, `len`. */
+const DOTTED_TAIL = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.?$/;
 
 /** The context at `offset` of a YAML (or, for values, JSON) document. */
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
@@ -41,7 +42,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     const kind = (value[1] ?? value[2]) as 'call' | 'next';
     return { kind, prefix: value[3], span: { start: offset - value[3].length, end: offset + wordLength(text, offset) } };
   }
-  const key = /^(\s*)((?:-\s+)*)([\w]*)$/.exec(before);
+  const key = /^(\s*)((?:-\s+)*)(\w*)$/.exec(before);
   if (!key) return undefined;
   const col = key[1].length + key[2].length;
   const lines = text.slice(0, lineStart).split(/\r?\n/);
