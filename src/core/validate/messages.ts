@@ -98,6 +98,9 @@ export const MESSAGES = {
   'parallel-nesting': warning((depth) => `Parallel steps nest at most 2 deep; this one is at depth ${depth}.`),
   'expression-too-long': warning((length) => `This expression is ${length} characters long; Google Cloud allows at most 400.`),
   'exception-policy': error(() => "'exception_policy' only supports 'continueAll'."),
+  'retry-policy': error(
+    () => "'retry' must be a policy expression such as ${http.default_retry}, or a map of predicate, max_retries and backoff.",
+  ),
   'max-retries': error(() => "'max_retries' must be a non-negative integer or an expression."),
   'backoff-value': error((key) => `'${key}' must be a positive number or an expression.`),
 } satisfies Record<string, MessageSpec>;

@@ -26,3 +26,8 @@ export function keySpan(keys: readonly Name[], key: string): Span | undefined {
 export function valueSpan(value: { span: Span }, keys: readonly Name[], key: string): Span {
   return value.span.end > value.span.start ? value.span : (keySpan(keys, key) ?? value.span);
 }
+
+/** True when the model already reported a problem inside `span`: a rule would only repeat it. */
+export function problemInside(context: ValidationContext, span: Span): boolean {
+  return context.workflow.problems.some((p) => p.span.start >= span.start && p.span.end <= span.end);
+}

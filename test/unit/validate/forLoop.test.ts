@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, EMPTY, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('for loop rule', () => {
   it('accepts in with index, a literal range and a range expression', () => {
@@ -66,5 +66,9 @@ describe('for loop rule', () => {
     deepStrictEqual(lint(''), EMPTY);
     const text = doc('- l:', '    for:', '      value: v', '      in: ${[1');
     deepStrictEqual(lint(text), [expected('missing-key', ['steps', 'a for loop'], '1:4-1:7', 'for')]);
+  });
+
+  it('leaves a for value that is not a map to the model', () => {
+    deepStrictEqual(lint(doc('- l:', '    for: 5')), [problem('expected-map', ['`for`'], '1:9-1:10', '5')]);
   });
 });

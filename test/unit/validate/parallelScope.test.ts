@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'assert';
-import { doc, EMPTY, expected, lint } from './helpers';
+import { doc, EMPTY, expected, lint, problem } from './helpers';
 
 describe('parallel variables rule', () => {
   it('accepts shared writes, branch-local names and names the parent creates only afterwards', () => {
@@ -125,6 +125,8 @@ describe('parallel variables rule', () => {
   });
   it('stays quiet on empty input and on a half-typed shared list beyond the YAML error', () => {
     deepStrictEqual(lint(''), EMPTY);
-    deepStrictEqual(lint(doc('- p:', '    parallel:', '      shared: [')).map((f) => f.code), ['parallel-branches-or-for', 'yaml-syntax']);
+    deepStrictEqual(lint(doc('- p:', '    parallel:', '      shared: [')), [
+      problem('yaml-syntax', ['Flow sequence in block collection must be sufficiently indented and end with a ]'], '3:0-3:0', ''),
+    ]);
   });
 });

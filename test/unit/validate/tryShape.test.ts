@@ -65,4 +65,9 @@ describe('try shape rule', () => {
     const text = doc('- t:', '    try:', '      call: sys.now', '    retry:', '      max_retries:');
     deepStrictEqual(lint(text), [expected('max-retries', [], '4:6-4:17', 'max_retries')]);
   });
+
+  it('reports a retry that is neither a policy expression nor a map, on the value or on an empty key', () => {
+    const text = doc('- a:', '    try:', '      call: sys.now', '    retry: 3', '- b:', '    try:', '      call: sys.now', '    retry:');
+    deepStrictEqual(lint(text), [expected('retry-policy', [], '3:11-3:12', '3'), expected('retry-policy', [], '7:4-7:9', 'retry')]);
+  });
 });

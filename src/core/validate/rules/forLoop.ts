@@ -9,15 +9,18 @@ import type { ForLoop, Value } from '../../model/types';
 import { stepsOfKind, type ValidationContext } from '../context';
 import { BLOCK_PHRASE } from '../keys';
 import { diagnostic } from '../messages';
-import { keySpan, type Rule } from '../rule';
+import { keySpan, problemInside, type Rule } from '../rule';
 
 export const forLoopRule: Rule = {
   codes: ['missing-key', 'for-in-or-range', 'for-index-with-range', 'for-range-shape'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const { step } of stepsOfKind(context, 'for')) checkLoop(step.for, keySpan(step.keys, 'for') ?? step.name.span, out);
+    const check = (loop: ForLoop, forKey: Span) => {
+      if (!problemInside(context, loop.span)) checkLoop(loop, forKey, out);
+    };
+    for (const { step } of stepsOfKind(context, 'for')) check(step.for, keySpan(step.keys, 'for') ?? step.name.span);
     for (const { step } of stepsOfKind(context, 'parallel')) {
-      if (step.parallel.for) checkLoop(step.parallel.for, keySpan(step.parallel.keys, 'for') ?? step.name.span, out);
+      if (step.parallel.for) check(step.parallel.for, keySpan(step.parallel.keys, 'for') ?? step.name.span);
     }
     return out;
   },

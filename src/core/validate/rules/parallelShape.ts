@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../../diagnostic';
 import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
-import { keySpan, valueSpan, type Rule } from '../rule';
+import { keySpan, problemInside, valueSpan, type Rule } from '../rule';
 
 const MAX_BRANCHES = 10;
 const MAX_CONCURRENCY = 20;
@@ -23,7 +23,7 @@ export const parallelShapeRule: Rule = {
       const parallelKey = keySpan(step.keys, 'parallel') ?? step.name.span;
       const hasBranches = block.keys.some((k) => k.value === 'branches');
       const hasFor = block.keys.some((k) => k.value === 'for');
-      if (hasBranches === hasFor) {
+      if (hasBranches === hasFor && !problemInside(context, block.span)) {
         out.push(diagnostic('parallel-branches-or-for', hasFor ? (keySpan(block.keys, 'for') ?? parallelKey) : parallelKey, []));
       }
       const policy = block.exceptionPolicy;

@@ -4,11 +4,10 @@
  * warning), and no unknown keys, with a "did you mean".
  */
 import type { Diagnostic } from '../../diagnostic';
-import type { Step } from '../../model/types';
 import type { StepInfo, ValidationContext } from '../context';
 import { ACTION_KEYS, KEYS_BY_KIND, KIND_PHRASE, STEP_KEYS } from '../keys';
 import { diagnostic } from '../messages';
-import type { Rule } from '../rule';
+import { problemInside, type Rule } from '../rule';
 import { suggest } from '../suggest';
 
 const ACTIONS: ReadonlySet<string> = new Set(ACTION_KEYS);
@@ -49,12 +48,7 @@ function checkStep(context: ValidationContext, info: StepInfo, out: Diagnostic[]
     }
   }
   // Unknown keys already say why a step has no action (`retrun:`); saying it twice is noise.
-  if (step.kind === 'invalid' && !inCase && !hasUnknownKey && !hasProblem(context, step)) {
+  if (step.kind === 'invalid' && !inCase && !hasUnknownKey && !problemInside(context, step.span)) {
     out.push(diagnostic('step-no-action', step.name.span, [step.name.value]));
   }
-}
-
-/** The model already explains a body it could not read (not a map, empty, ...). */
-function hasProblem(context: ValidationContext, step: Step): boolean {
-  return context.workflow.problems.some((p) => p.span.start >= step.span.start && p.span.end <= step.span.end);
 }

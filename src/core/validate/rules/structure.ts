@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostic';
 import type { ValidationContext } from '../context';
 import { BLOCK_KEYS, BLOCK_PHRASE } from '../keys';
 import { diagnostic } from '../messages';
-import type { Rule } from '../rule';
+import { problemInside, type Rule } from '../rule';
 import { suggest } from '../suggest';
 
 export const structureRule: Rule = {
@@ -25,7 +25,7 @@ export const structureRule: Rule = {
         const extra = routine.params.slice(1);
         out.push(diagnostic('main-params', { start: extra[0].span.start, end: extra[extra.length - 1].span.end }, []));
       }
-      if (routine.steps.length === 0 && !hasProblemInside(context, routine.span)) {
+      if (routine.steps.length === 0 && !problemInside(context, routine.span)) {
         out.push(diagnostic('routine-no-steps', routine.stepsSpan ?? routine.name.span, [routine.name.value]));
       }
       if (workflow.form !== 'routines') continue;
@@ -38,8 +38,3 @@ export const structureRule: Rule = {
     return out;
   },
 };
-
-/** A routine the model could not read already has a problem; an empty-steps error would repeat it. */
-function hasProblemInside(context: ValidationContext, span: { start: number; end: number }): boolean {
-  return context.workflow.problems.some((p) => p.span.start >= span.start && p.span.end <= span.end);
-}

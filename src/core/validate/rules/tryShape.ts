@@ -1,17 +1,17 @@
 /**
  * The `try` step (WORKFLOWS-LANGUAGE.md §1.3 try/retry/except): it needs `retry` or `except` [R],
  * `max_retries` is a non-negative integer or an expression [D], backoff values are positive
- * numbers or expressions [D/R], and a `for` written directly as the try body does not deploy
+ * numbers or expressions [D/R], a retry that is not a map is a policy expression [D], and a `for` written directly as the try body does not deploy
  * ("loop step name should not be empty", a documented known issue [D]).
  */
 import type { Diagnostic } from '../../diagnostic';
 import type { Value } from '../../model/types';
 import { stepsOfKind, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
-import { keySpan, valueSpan, type Rule } from '../rule';
+import { keySpan, problemInside, valueSpan, type Rule } from '../rule';
 
 export const tryShapeRule: Rule = {
-  codes: ['try-needs-handler', 'for-directly-in-try', 'max-retries', 'backoff-value'],
+  codes: ['try-needs-handler', 'for-directly-in-try', 'retry-policy', 'max-retries', 'backoff-value'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const { step } of stepsOfKind(context, 'try')) {
@@ -23,6 +23,9 @@ export const tryShapeRule: Rule = {
         out.push(diagnostic('for-directly-in-try', keySpan(inlineFor.keys, 'for') ?? step.trySpan, []));
       }
       const retry = step.retry;
+      if (retry?.kind === 'policy' && retry.policy.kind !== 'expr' && !problemInside(context, retry.span)) {
+        out.push(diagnostic('retry-policy', valueSpan(retry.policy, step.keys, 'retry'), []));
+      }
       if (retry?.kind !== 'custom') continue;
       const max = retry.maxRetries;
       if (max && !isExpr(max) && !(isNumber(max) && max.kind === 'scalar' && max.isInt && (max.value as number) >= 0)) {
