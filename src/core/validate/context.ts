@@ -142,6 +142,11 @@ function place(routine: RoutineInfo, parent: StepInfo | undefined, scope: Scope,
   return { routine, parent, scope, inLoop, parallelDepth };
 }
 
+/** The place of the steps nested in `info` that share its scope (switch cases, try, nested steps). */
+function within(info: StepInfo): Place {
+  return place(info.routine, info, info.scope, info.inLoop, info.parallelDepth);
+}
+
 function define(scope: Scope, name: string, offset: number): void {
   const known = scope.defs.get(name);
   if (known === undefined || offset < known) scope.defs.set(name, offset);
@@ -178,10 +183,10 @@ class Walker {
     if (sameKind) sameKind.push(info);
     else this.context.byKind.set(step.kind, [info]);
     if (step.next) this.jump(info, step.next);
-    this.body(info, place(p.routine, info, p.scope, p.inLoop, p.parallelDepth));
+    this.body(info);
   }
 
-  private body(info: StepInfo, inner: Place): void {
+  private body(info: StepInfo): void {
     const step = info.step;
     switch (step.kind) {
       case 'assign':
@@ -206,7 +211,8 @@ class Walker {
         if (step.args) this.value(step.args, info);
         if (step.result) this.result(step.result, info);
         break;
-      case 'switch':
+      case 'switch': {
+        const inner = within(info);
         for (const c of step.cases) {
           if (c.condition) this.value(c.condition, info);
           if (c.next) this.jump(info, c.next);
@@ -214,24 +220,25 @@ class Walker {
           if (c.inline) this.step(c.inline, inner, undefined, 0, true);
         }
         break;
+      }
       case 'for':
-        this.loop(step.for, info, inner, 'for');
+        this.loop(step.for, info, info.parallelDepth, 'for');
         break;
       case 'parallel': {
         const block = step.parallel;
         if (block.concurrencyLimit) this.value(block.concurrencyLimit, info);
         if (block.exceptionPolicy) this.value(block.exceptionPolicy, info);
-        const depth = inner.parallelDepth + 1;
+        const depth = info.parallelDepth + 1;
         for (const branch of block.branches ?? []) {
           const scope: Scope = { kind: 'branch', parent: info.scope, defs: new Map(), parallel: info };
-          this.steps(branch.steps, place(inner.routine, info, scope, false, depth));
+          this.steps(branch.steps, place(info.routine, info, scope, false, depth));
         }
-        if (block.for) this.loop(block.for, info, place(inner.routine, info, inner.scope, inner.inLoop, depth), 'parallelFor');
+        if (block.for) this.loop(block.for, info, depth, 'parallelFor');
         break;
       }
       case 'try':
-        if (step.inline && step.try.length === 1) this.step(step.try[0], inner, undefined, 0, true);
-        else this.steps(step.try, inner);
+        if (step.inline && step.try.length === 1) this.step(step.try[0], within(info), undefined, 0, true);
+        else this.steps(step.try, within(info));
         if (step.retry?.kind === 'policy') this.value(step.retry.policy, info);
         if (step.retry?.kind === 'custom') {
           const r = step.retry;
@@ -242,7 +249,7 @@ class Walker {
         if (step.except) {
           const scope: Scope = { kind: 'except', parent: info.scope, defs: new Map() };
           if (step.except.as) define(scope, step.except.as.value, step.except.as.span.start);
-          this.steps(step.except.steps, place(inner.routine, info, scope, inner.inLoop, inner.parallelDepth));
+          this.steps(step.except.steps, place(info.routine, info, scope, info.inLoop, info.parallelDepth));
         }
         break;
       case 'raise':
@@ -252,21 +259,21 @@ class Walker {
         this.value(step.return, info);
         break;
       case 'steps':
-        this.steps(step.steps, inner);
+        this.steps(step.steps, within(info));
         break;
       default:
         break;
     }
   }
 
-  private loop(loop: ForLoop, info: StepInfo, inner: Place, kind: 'for' | 'parallelFor'): void {
+  private loop(loop: ForLoop, info: StepInfo, parallelDepth: number, kind: 'for' | 'parallelFor'): void {
     if (loop.in) this.value(loop.in, info);
     if (loop.range) this.value(loop.range, info);
     const scope: Scope = { kind, parent: info.scope, defs: new Map() };
     if (kind === 'parallelFor') scope.parallel = info;
     if (loop.value) define(scope, loop.value.value, loop.value.span.start);
     if (loop.index) define(scope, loop.index.value, loop.index.span.start);
-    this.steps(loop.steps, place(inner.routine, info, scope, true, inner.parallelDepth));
+    this.steps(loop.steps, place(info.routine, info, scope, true, parallelDepth));
   }
 
   private jump(from: StepInfo, target: Name): void {
