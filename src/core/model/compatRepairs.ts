@@ -99,7 +99,8 @@ export const repairFlowExpressions: Repair = (text, errors) => {
     const pos = error.pos[0];
     if (spans.some((s) => s.start <= pos && pos <= s.end)) continue;
     const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-    for (let start = text.lastIndexOf('${', pos); start >= lineStart; start = text.lastIndexOf('${', start - 1)) {
+    // lastIndexOf clamps a negative fromIndex to 0, so stop explicitly after offset 0.
+    for (let start = text.lastIndexOf('${', pos); start >= lineStart; start = start > 0 ? text.lastIndexOf('${', start - 1) : -1) {
       const end = expressionEnd(text, start);
       if (end < 0 || end < pos) continue;
       if (inFlowPosition(text, lineStart, start)) spans.push({ start, end });

@@ -1,0 +1,253 @@
+/**
+ * Fuzz targets shared by the bounded campaign in `npm test` (test/unit/reliability) and the long
+ * one in `npm run fuzz` (test/fuzz/run.ts). Every target turns a generated input into one string
+ * (so a failing input can be saved as a file and replayed) and checks properties that must hold
+ * for ANY input: the function never throws, never takes longer than the target's time bound, and
+ * always returns a well-formed result. A JavaScript exception escaping the interpreter (reported
+ * by `runWorkflow` as a SystemError "Internal error: ...") counts as a failure.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseExpression } from '../../src/core/expr/parser';
+import { parseWorkflow } from '../../src/core/model/parse';
+import { lintText } from '../../src/core/validate';
+import { VirtualClock, runWorkflow } from '../../src/engine';
+import { workflowError } from '../../src/engine/errors';
+import type { ExecutionHost, ExecutionOutcome } from '../../src/engine/host';
+import { corpusWorkflows } from './corpus';
+import { expressionText, generatedWorkflow, yamlish } from './generators';
+
+export interface FuzzTarget {
+  name: string;
+  /** What the target feeds and what it checks, for reports. */
+  description: string;
+  /** Generates inputs as text. */
+  input(): fc.Arbitrary<string>;
+  /** Resolves when every property holds for `text`; rejects with the broken property otherwise. */
+  check(text: string): Promise<void>;
+}
+
+/** Time bounds per input. Generous: the bound catches hangs, not slowness on a busy machine. */
+export const TIME_BOUNDS_MS = { lint: 5_000, parse: 2_000, run: 10_000 };
+
+/** Error tags a generated workflow may legitimately end with. */
+const WORKFLOW_TAGS = new Set([
+  'TypeError',
+  'ValueError',
+  'KeyError',
+  'IndexError',
+  'ZeroDivisionError',
+  'RecursionError',
+  'ResourceLimitError',
+  'ParallelNestingError',
+  'UnhandledBranchError',
+  'ConnectionFailedError',
+]);
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+function checkSpan(span: { start: number; end: number }, length: number, what: string): void {
+  if (!(Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length)) {
+    fail(`${what} has span ${JSON.stringify(span)} outside the text of length ${length}`);
+  }
+}
+
+function timed<T>(bound: number, what: string, fn: () => T): T {
+  const started = performance.now();
+  const out = fn();
+  const took = performance.now() - started;
+  if (took > bound) fail(`${what} took ${Math.round(took)} ms, over the bound of ${bound} ms`);
+  return out;
+}
+
+function checkLint(text: string): void {
+  const { workflow, diagnostics } = timed(TIME_BOUNDS_MS.lint, 'lintText', () => lintText(text));
+  if (!workflow || !Array.isArray(diagnostics)) fail('lintText returned no workflow or no diagnostic list');
+  for (const d of diagnostics) {
+    if (typeof d.code !== 'string' || d.code === '' || typeof d.message !== 'string' || d.message === '') {
+      fail(`diagnostic without code or message: ${JSON.stringify(d)}`);
+    }
+    if (!['error', 'warning', 'information'].includes(d.severity)) fail(`diagnostic with severity ${String(d.severity)}`);
+    checkSpan(d.span, text.length, `diagnostic ${d.code}`);
+  }
+  for (let i = 1; i < diagnostics.length; i++) {
+    if (diagnostics[i].span.start < diagnostics[i - 1].span.start) fail('diagnostics are not sorted by offset');
+  }
+}
+
+const noHttp = { send: () => Promise.reject(workflowError('ConnectionFailedError', 'No network while fuzzing')) };
+const noConnectors = { call: (name: string) => Promise.reject(workflowError('ConnectionFailedError', `No connector ${name} while fuzzing`)) };
+
+/** Runs `text` as a workflow on a virtual clock; the outcome, or a failure for an escaping fault. */
+export async function runText(text: string, limits?: Parameters<typeof runWorkflow>[3]): Promise<ExecutionOutcome> {
+  const workflow = parseWorkflow(text);
+  const controller = new AbortController();
+  const host: ExecutionHost = {
+    clock: new VirtualClock(),
+    http: noHttp,
+    connectors: noConnectors,
+    env: {
+      projectId: 'fuzz',
+      projectNumber: '1',
+      location: 'us-central1',
+      workflowId: 'fuzz',
+      revisionId: '000001-fuz',
+      executionId: 'e1',
+      serviceAccount: 'fuzz@fuzz.iam.gserviceaccount.com',
+      userEnvVars: {},
+    },
+    signal: controller.signal,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error('fuzz time bound'));
+      reject(new Error(`runWorkflow did not end within ${TIME_BOUNDS_MS.run} ms`));
+    }, TIME_BOUNDS_MS.run);
+  });
+  try {
+    return await Promise.race([runWorkflow(workflow, undefined, host, limits), hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function checkOutcome(outcome: ExecutionOutcome): void {
+  if (outcome.state === 'SUCCEEDED') {
+    JSON.parse(outcome.result);
+    return;
+  }
+  if (outcome.state !== 'FAILED') fail(`unexpected state ${outcome.state}`);
+  const error: unknown = JSON.parse(outcome.error.payload);
+  if (typeof error === 'string') return;
+  const tags = (error as { tags?: unknown }).tags;
+  const message = String((error as { message?: unknown }).message);
+  if (!Array.isArray(tags)) return;
+  if (tags.includes('SystemError') || message.startsWith('Internal error')) fail(`interpreter fault: ${outcome.error.payload}`);
+  for (const tag of tags) if (!WORKFLOW_TAGS.has(String(tag)) && !String(tag).startsWith('Custom')) fail(`unexpected error tag ${String(tag)}: ${message}`);
+}
+
+/** Line-level and character-level mutations of a corpus text. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 6, unit: fc.constantFrom(...'${}[]():"\'-#&*!|>,.\\ \t\n\u00e9\u{1F600}'.split(/(?:)/u)) }) }),
+  fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function applyMutation(text: string, m: Mutation): string {
+  const lines = text.split('\n');
+  const line = lines.length === 0 ? 0 : m.at % lines.length;
+  switch (m.kind) {
+    case 'delete':
+      lines.splice(line, 1);
+      return lines.join('\n');
+    case 'duplicate':
+      lines.splice(line, 0, lines[line] ?? '');
+      return lines.join('\n');
+    case 'swap': {
+      const other = m.other % Math.max(1, lines.length);
+      [lines[line], lines[other]] = [lines[other], lines[line]];
+      return lines.join('\n');
+    }
+    case 'indent':
+      lines[line] = m.by >= 0 ? ' '.repeat(m.by) + (lines[line] ?? '') : (lines[line] ?? '').replace(new RegExp(`^ {0,${-m.by}}`), '');
+      return lines.join('\n');
+    case 'insert': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + m.text + text.slice(at);
+    }
+    case 'truncate':
+      return text.slice(0, m.at % (text.length + 1));
+  }
+}
+
+export const TARGETS: readonly FuzzTarget[] = [
+  {
+    name: 'lint-mutated-corpus',
+    description: 'lintText on corpus workflows with lines deleted, duplicated, swapped, re-indented, characters inserted, or truncated',
+    input: () => {
+      const corpus = corpusWorkflows();
+      return fc
+        .tuple(fc.nat({ max: corpus.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+        .map(([i, ms]) => ms.reduce(applyMutation, corpus[i].text));
+    },
+    check: async (text) => checkLint(text),
+  },
+  {
+    name: 'lint-yamlish',
+    description: 'lintText on arbitrary YAML-ish strings built from YAML and Workflows tokens',
+    input: () => yamlish,
+    check: async (text) => checkLint(text),
+  },
+  {
+    name: 'expr-random',
+    description: 'parseExpression on random strings over the expression alphabet',
+    input: () => fc.string({ maxLength: 60, unit: fc.constantFrom(...'abxy_.0123456789 +-*/%<>=!()[]{},:"\'\\$#&|\t\n'.split('')) }),
+    check: async (text) => checkParse(text, false),
+  },
+  {
+    name: 'expr-grammar',
+    description: 'parseExpression on grammar-generated expressions, which must all parse',
+    input: () => expressionText,
+    check: async (text) => checkParse(text, true),
+  },
+  {
+    name: 'run-generated',
+    description: 'runWorkflow on generated small workflows (assign, switch, for, try/retry, raise, subworkflows, parallel) with random expressions, virtual clock',
+    input: () => generatedWorkflow,
+    check: async (text) => {
+      const workflow = parseWorkflow(text);
+      if (workflow.problems.length > 0) fail(`generated workflow does not parse: ${workflow.problems[0].message}`);
+      checkOutcome(await runText(text));
+    },
+  },
+];
+
+function checkParse(text: string, mustParse: boolean): void {
+  const result = timed(TIME_BOUNDS_MS.parse, 'parseExpression', () => parseExpression(text));
+  if (result.ok) return;
+  if (mustParse) fail(`a grammar-generated expression does not parse: ${result.error.message}`);
+  if (typeof result.error.message !== 'string' || result.error.message === '') fail('syntax error without a message');
+  checkSpan(result.error.span, text.length, 'syntax error');
+}
+
+export function targetNamed(name: string): FuzzTarget {
+  return TARGETS.find((t) => t.name === name) ?? fail(`unknown fuzz target ${name}`);
+}
+
+/** A saved failing input: replayed by the unit tests forever after. */
+export interface Regression {
+  target: string;
+  input: string;
+  /** What failed when it was found. */
+  failure: string;
+  found: string;
+}
+
+export const REGRESSIONS_DIR = path.join(__dirname, 'regressions');
+
+export function loadRegressions(): { file: string; regression: Regression }[] {
+  if (!fs.existsSync(REGRESSIONS_DIR)) return [];
+  return fs
+    .readdirSync(REGRESSIONS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, regression: JSON.parse(fs.readFileSync(path.join(REGRESSIONS_DIR, file), 'utf8')) as Regression }));
+}
+
+/** Saves a failing input under a name derived from its content; returns the file name. */
+export function saveRegression(regression: Regression): string {
+  fs.mkdirSync(REGRESSIONS_DIR, { recursive: true });
+  let hash = 0;
+  for (const ch of regression.target + regression.input) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
+  const file = `${regression.target}-${hash.toString(16).padStart(8, '0')}.json`;
+  fs.writeFileSync(path.join(REGRESSIONS_DIR, file), `${JSON.stringify(regression, null, 2)}\n`);
+  return file;
+}
