@@ -14,6 +14,7 @@ import type { Rule } from './rule';
 import { blockKeysRule } from './rules/blockKeys';
 import { callArgumentsRule } from './rules/callArguments';
 import { callTargetsRule } from './rules/callTargets';
+import { conditionsRule } from './rules/conditions';
 import { expressionCallsRule } from './rules/expressionCalls';
 import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
@@ -37,6 +38,7 @@ export const RULES: readonly NamedRule[] = [
   { name: 'structure', ...structureRule },
   { name: 'step keys', ...stepKeysRule },
   { name: 'block keys', ...blockKeysRule },
+  { name: 'switch conditions', ...conditionsRule },
   { name: 'for loop', ...forLoopRule },
   { name: 'parallel', ...parallelShapeRule },
   { name: 'try', ...tryShapeRule },

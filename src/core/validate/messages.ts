@@ -56,6 +56,7 @@ export const MESSAGES = {
   'for-directly-in-try': error(
     () => "A for loop directly under 'try' fails to deploy (a known Google Cloud issue): put it in a named step under 'try: steps:'.",
   ),
+  'condition-not-boolean': error(() => 'A switch condition must be true, false or an expression that gives a boolean.'),
   'try-needs-handler': error(() => "A try step needs 'retry' or 'except' (or both)."),
 
   'duplicate-step-name': error((step, routine) => `Step name '${step}' is already used in routine '${routine}'.`),
