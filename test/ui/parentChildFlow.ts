@@ -27,14 +27,41 @@ const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/pa
 const RUN_TIMEOUT = DEFAULT_TIMEOUT + 60_000;
 
 function describe(rows: Row[]): string {
-  return rows.map((row) => `${'  '.repeat(row.level - 1)}${row.text} [${row.ariaLabel}]`).join('\n');
+  const cut = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
+  return rows.map((row) => `${'  '.repeat(row.level - 1)}${cut(row.text)} [${cut(row.ariaLabel)}]`).join('\n');
 }
 
-function stateOf(row: Row): 'succeeded' | 'failed' | 'other' {
-  const words = `${row.text} ${row.ariaLabel}`.toLowerCase();
-  if (/\bsucceeded\b/.test(words)) return 'succeeded';
-  if (/\bfailed\b/.test(words)) return 'failed';
-  return 'other';
+/**
+ * The state of an execution row, read from its accessible label ("<id or label> SUCCEEDED · …");
+ * rows that are not executions (summaries, result values) have none.
+ */
+function stateOf(row: Row): 'succeeded' | 'failed' | 'cancelled' | 'active' | undefined {
+  const match = / (SUCCEEDED|FAILED|CANCELLED|ACTIVE|QUEUED)(?: ·|,|$)/.exec(row.ariaLabel || row.text);
+  if (!match) return undefined;
+  return match[1] === 'QUEUED' ? 'active' : (match[1].toLowerCase() as 'succeeded' | 'failed' | 'cancelled' | 'active');
+}
+
+function finished(row: Row): boolean {
+  const state = stateOf(row);
+  return state !== undefined && state !== 'active';
+}
+
+/** The direct children of the row at `index` in a flattened tree. */
+function childrenOf(rows: Row[], index: number): Row[] {
+  const children: Row[] = [];
+  for (const row of rows.slice(index + 1)) {
+    if (row.level <= rows[index].level) break;
+    if (row.level === rows[index].level + 1) children.push(row);
+  }
+  return children;
+}
+
+/** The first finished execution listed under the `workflow-parent` row, with its index. */
+function parentExecution(rows: Row[]): { row: Row; index: number } | undefined {
+  const workflow = rows.findIndex((row) => row.text.startsWith('workflow-parent'));
+  if (workflow < 0) return undefined;
+  const execution = childrenOf(rows, workflow).find(finished);
+  return execution && { row: execution, index: rows.indexOf(execution) };
 }
 
 async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[]) => boolean): Promise<Row[]> {
@@ -107,32 +134,33 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
     },
   },
   {
-    name: 'the Cloud Workflows view shows the parent execution',
+    name: 'the Cloud Workflows view lists the finished parent execution under workflow-parent',
     run: async ({ workbench, screenshot }) => {
       await workbench.openViewContainer('Cloud Workflows');
-      await pollRows(workbench, 'a finished workflow-parent execution', (rows) =>
-        rows.some((row) => row.text.includes('workflow-parent') && stateOf(row) !== 'other'),
-      );
+      await workbench.expandSidebarRow(/^workflow-parent/);
+      await pollRows(workbench, 'a finished execution under workflow-parent', (rows) => parentExecution(rows) !== undefined);
       await screenshot('03-executions');
     },
   },
   {
-    name: 'the parent expands to four children: 2 succeeded, 2 failed',
+    name: 'the parent execution expands to four children: 2 succeeded, 2 failed',
     run: async ({ workbench, screenshot, log }) => {
-      await workbench.expandSidebarRow(/workflow-parent/);
+      const execution = parentExecution(await workbench.sidebarRows());
+      assert.ok(execution, 'the parent execution row went away');
+      const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
+      await workbench.expandSidebarRow(new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       const rows = await pollRows(workbench, 'four finished child executions', (all) => {
-        const parent = all.findIndex((row) => row.text.includes('workflow-parent'));
-        const children = all.slice(parent + 1).filter((row) => row.level === all[parent].level + 1);
-        return parent >= 0 && children.length >= 4 && children.every((row) => stateOf(row) !== 'other');
+        const parent = parentExecution(all);
+        return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
       });
-      const parent = rows.findIndex((row) => row.text.includes('workflow-parent'));
-      const children = rows.slice(parent + 1).filter((row) => row.level === rows[parent].level + 1);
+      const parent = parentExecution(rows);
+      assert.ok(parent);
       log(`execution tree:\n${describe(rows)}`);
-      assert.equal(children.length, 4, `expected 4 children:\n${describe(rows)}`);
+      const children = childrenOf(rows, parent.index).filter((row) => stateOf(row) !== undefined);
       assert.deepEqual(
         children.map(stateOf).sort(),
         ['failed', 'failed', 'succeeded', 'succeeded'],
-        `child states:\n${describe(children)}`,
+        `child executions:\n${describe(children)}`,
       );
       await screenshot('04-children');
     },
