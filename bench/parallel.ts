@@ -125,9 +125,11 @@ async function thousandChildren(children: number, concurrency: number): Promise<
     emulator.deploy('workflow-child', fs.readFileSync(path.join(EXAMPLE, 'workflow-child.yaml'), 'utf8'));
     emulator.deploy('bench-parent', parentSource(children, concurrency));
     const virtualStart = emulator.clock.now();
+    const cpu = process.cpuUsage();
     const start = now();
     const { value: record, rss, heap } = await withMemory(async () => emulator.wait(String(emulator.run('bench-parent').name)));
     const wall = now() - start;
+    const used = process.cpuUsage(cpu);
     const virtual = emulator.clock.now() - virtualStart;
     const started = emulator.children(record.name).length;
     printTable(
@@ -137,6 +139,7 @@ async function thousandChildren(children: number, concurrency: number): Promise<
         ['outcome', `${record.state} ${record.result ?? record.error?.payload ?? ''}`],
         ['child executions started', count(started)],
         ['wall time', ms(wall)],
+        ['CPU time (this process)', ms((used.user + used.system) / 1000)],
         ['executions per second (children / wall time)', count((started / wall) * 1000)],
         ['virtual time elapsed (ideal: children / limit × 10 s)', `${(virtual / 1000).toFixed(0)} s (ideal ${((children / concurrency) * 10).toFixed(0)} s)`],
         ['peak RSS growth (sampled every 5 ms)', mb(rss)],
