@@ -122,7 +122,8 @@ function checkOutcome(outcome: ExecutionOutcome): void {
   }
   if (outcome.state !== 'FAILED') fail(`unexpected state ${outcome.state}`);
   const error: unknown = JSON.parse(outcome.error.payload);
-  if (typeof error === 'string') return;
+  // `raise` may raise any value (a string, null, a list): only built-in error maps carry tags.
+  if (typeof error !== 'object' || error === null || Array.isArray(error)) return;
   const tags = (error as { tags?: unknown }).tags;
   const message = String((error as { message?: unknown }).message);
   if (!Array.isArray(tags)) return;
