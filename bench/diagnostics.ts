@@ -11,7 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
-import { lintText } from '../src/core/validate';
+import { parseAllDocuments } from 'yaml';
+import { parseWorkflow } from '../src/core/model/parse';
+import { lintText, validateWorkflow } from '../src/core/validate';
 import { generateWorkflow } from './generateWorkflow';
 import { count, invalidCorpus, load1, measure, median, ms, printTable, ratio, runIfMain, samples, SHARED, sum, validCorpus, type CorpusFile } from './util';
 
@@ -174,6 +176,26 @@ async function incremental(validators: Validator[], runs: number): Promise<numbe
   return wall[0];
 }
 
+/** Splits our lint of the 5,000-step file into parsing and validating, beside a bare YAML parse. */
+async function breakdown(runs: number): Promise<void> {
+  const text = generateWorkflow(5000);
+  const workflow = parseWorkflow(text);
+  const parts: [string, () => unknown][] = [
+    ['yaml parseAllDocuments (keepSourceTokens), the floor any YAML-based validator pays', () => parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false })],
+    ['parseWorkflow (YAML + workflow model + expression parsing)', () => parseWorkflow(text)],
+    ['validateWorkflow (every rule, on the parsed model)', () => validateWorkflow(workflow)],
+    ['lintText (both)', () => lintText(text)],
+  ];
+  const rows: string[][] = [];
+  for (const [label, fn] of parts) {
+    const m = await measure(fn, runs, 1);
+    rows.push([label, ms(median(m.wall)), ms(median(m.cpu))]);
+  }
+  printTable('Diagnostics: where our time goes on the 5,000-step file', ['stage', 'wall (median)', 'CPU (median)'], rows, [
+    `${runs} runs each; load average (1 min): ${load1()}`,
+  ]);
+}
+
 export async function main(quick: boolean): Promise<void> {
   const validators = [ours(), peer()];
   const sizes = quick ? [1000] : [1000, 5000, 20000];
@@ -182,6 +204,7 @@ export async function main(quick: boolean): Promise<void> {
   const corpusMs = await corpusSpeed(validators, quick ? valid.slice(0, 60) : valid, quick ? 1 : 5);
   await findings(validators, valid, invalidCorpus());
   const editMs = await incremental(validators, quick ? 1 : 9);
+  if (!quick) await breakdown(5);
   printTable(
     'Lint time targets (issue 2)',
     ['measure', 'ours', 'target'],
