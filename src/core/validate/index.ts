@@ -53,6 +53,9 @@ export const RULES: readonly NamedRule[] = [
   { name: 'parallel variables', ...parallelScopeRule },
 ];
 
+/** Model problems that the model repaired: the source is accepted, with a warning. */
+const COMPAT_PROBLEMS: ReadonlySet<string> = new Set(['yaml-indentation-compat', 'yaml-flow-expression-compat']);
+
 /**
  * Model problems, expression syntax errors (and assignment targets that cannot be assigned to),
  * and every rule's findings, sorted by offset. `rules` defaults to all of them.
@@ -60,8 +63,8 @@ export const RULES: readonly NamedRule[] = [
 export function validateWorkflow(workflow: Workflow, rules: readonly NamedRule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = workflow.problems.map((p) => ({
     code: p.code,
-    // The only tolerated deviation from YAML 1.2: lenient parsers (and maybe Google) accept it.
-    severity: p.code === 'yaml-indentation-compat' ? 'warning' : 'error',
+    // Deviations from YAML 1.2 that lenient parsers (and Google's own docs) accept: warn, don't fail.
+    severity: COMPAT_PROBLEMS.has(p.code) ? 'warning' : 'error',
     message: p.message,
     span: { start: p.span.start, end: p.span.end },
   }));

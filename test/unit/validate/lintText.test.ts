@@ -42,6 +42,12 @@ describe('lintText', () => {
     ]);
   });
 
+  it('turns an unquoted expression in a flow list, as the docs write it, into a warning', () => {
+    const text = doc('- a:', '    call: sys.log', '    args: [${x}, "INFO"]', '- x:', '    assign:', '      - x: 1');
+    const diagnostics = lintText(text).diagnostics.map((d) => ({ code: d.code, severity: d.severity, text: text.slice(d.span.start, d.span.end) }));
+    deepStrictEqual(diagnostics, [{ code: 'yaml-flow-expression-compat', severity: 'warning', text: '${x}' }]);
+  });
+
   it('lints JSON with spans into the JSON text', () => {
     const text = '[{"a": {"return": "${nope}"}}]';
     deepStrictEqual(lint(text, 'json'), [expected('undefined-variable', ['nope'], '0:21-0:25', 'nope')]);
