@@ -63,7 +63,7 @@ export interface MapValue {
 
 /** Something the builder could not represent: a YAML syntax error or a wrong shape. */
 export interface ModelProblem {
-  /** Stable code, e.g. `yaml-syntax`, `expected-list`, `step-not-single-key` (see problems.ts). */
+  /** Stable code, e.g. `yaml-syntax`, `expected-list`, `expected-step` (see problems.ts). */
   code: string;
   message: string;
   span: Span;
