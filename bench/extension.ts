@@ -222,7 +222,7 @@ export async function main(quick: boolean): Promise<void> {
     await bundleSizes(tmp);
     vsix(tmp, quick);
     activation(tmp, quick ? 2 : 7);
-    await treeRefresh(quick ? 200 : 1000);
+    await treeRefresh(quick ? 100 : 1000);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
