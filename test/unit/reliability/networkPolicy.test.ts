@@ -47,7 +47,7 @@ function ownAddress(): string | undefined {
 }
 
 function listen(host: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(`hello from ${host}`);
   });
