@@ -45,6 +45,13 @@ export function describeCloudError(err: unknown): CloudErrorDescription {
     return { message: 'The request timed out: the server did not answer in time.', hint: 'Check your network connection, then try again.', code: 'ETIMEDOUT' };
   }
 
+  // A 2xx answer whose body is not JSON (a captive portal, a proxy, the wrong server) fails to parse.
+  if (err instanceof SyntaxError && code === undefined) {
+    return {
+      message: 'The server answered with something that is not a Workflows API response (not valid JSON).',
+      hint: 'Check the endpoint: it should be the Workflows API or the local emulator, not a proxy or another server.',
+    };
+  }
   const body = googleError(err, text);
   const status = typeof code === 'number' ? code : body?.code;
   const serverMessage = cleanMessage(body?.message ?? (body ? '' : text));
