@@ -1,6 +1,7 @@
 /**
- * Removes secrets from text before it reaches a log: bearer tokens, PEM private keys, and the
- * values of OAuth/service-account fields. Pure (no `vscode` import) so every layer can use it.
+ * Removes secrets from text before it reaches a log: bearer and basic credentials, PEM private
+ * keys, JWTs, Google access tokens, and the values of OAuth/service-account fields. Pure (no
+ * `vscode` import) so every layer can use it.
  */
 
 const REPLACEMENT = '[REDACTED]';
@@ -11,8 +12,14 @@ const SECRET_FIELDS = ['access_token', 'refresh_token', 'client_secret', 'id_tok
 const PATTERNS: readonly [RegExp, string][] = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, REPLACEMENT],
   [/\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REPLACEMENT}`],
+  // "Basic" alone is an ordinary word: only an Authorization header's credentials are hidden.
+  [/(authorization["']?\s*[:=]\s*["']?Basic)\s+[A-Za-z0-9+/]+=*/gi, `$1 ${REPLACEMENT}`],
   [new RegExp(`("(?:${SECRET_FIELDS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REPLACEMENT}"`],
   [new RegExp(`\\b((?:${SECRET_FIELDS.join('|')})\\s*[=:]\\s*)(?!\\s*")[^\\s&,;"'}]+`, 'gi'), `$1${REPLACEMENT}`],
+  // Bare credentials quoted back by servers or libraries: JWTs (the self-signed tokens and
+  // assertions of service-account keys) and Google OAuth access tokens.
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REPLACEMENT],
+  [/\bya29\.[A-Za-z0-9_\-.]+/g, REPLACEMENT],
 ];
 
 /** Returns `text` with every recognised secret replaced by `[REDACTED]`. */
