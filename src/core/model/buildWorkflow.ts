@@ -8,7 +8,7 @@ import type { ParseResult } from '../expr/ast';
 import type { Span } from '../location';
 import type { ModelProblem, Param, Routine, Workflow } from './types';
 import { field, listItems, readBody, singleEntry } from './body';
-import { loadYaml } from './loadYaml';
+import { loadYaml, type YamlReader } from './loadYaml';
 import { modelProblem } from './problems';
 import { buildSteps } from './steps';
 import { ALIAS_BUDGET, buildName, buildValue, resolve, spanOf, valueSpan, type BuildContext, type Node } from './values';
@@ -24,14 +24,18 @@ export function detectFormat(text: string): 'yaml' | 'json' {
   return match && (match[1] === '{' || match[1] === '[') ? 'json' : 'yaml';
 }
 
-/** `parseWorkflow` with the expression parser passed in; call `parseWorkflow` instead. */
+/**
+ * `parseWorkflow` with the expression parser passed in; call `parseWorkflow` instead. `reader`
+ * forces the `yaml` package path (tests compare it with the fast reader's).
+ */
 export function buildWorkflow(
   text: string,
   options: ParseOptions | undefined,
   parseExpression: (text: string) => ParseResult,
+  reader: YamlReader = 'auto',
 ): Workflow {
   const format = options?.format ?? detectFormat(text);
-  const loaded = loadYaml(text);
+  const loaded = loadYaml(text, reader);
   const workflow: Workflow = { text, format, form: 'invalid', routines: [], problems: loaded.problems };
   const doc = loaded.doc;
   if (!doc || doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) {

@@ -1,5 +1,6 @@
 /**
- * Parses the source with the `yaml` package (JSON is parsed the same way: YAML 1.2 flow syntax
+ * Reads the source with the fast reader (fastYaml.ts) when it accepts the text, which yields the
+ * same nodes and no problems; otherwise parses it with the `yaml` package (JSON is parsed the same way: YAML 1.2 flow syntax
  * keeps every range) and turns its errors into model problems.
  *
  * Two lenient constructs that YAML 1.2 rejects but workflow sources use are repaired (see
@@ -10,6 +11,7 @@ import { isMap, parseAllDocuments, visit } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { ModelProblem } from './types';
 import { modelProblem } from './problems';
+import { readFastYaml } from './fastYaml';
 import { repairFlowExpressions, repairQuotedContinuations, type Repair } from './compatRepairs';
 
 const OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false } as const;
@@ -28,7 +30,17 @@ export interface LoadedYaml {
   repaired: Set<number>;
 }
 
-export function loadYaml(text: string): LoadedYaml {
+/**
+ * Which reader `loadYaml` uses: `auto` tries the fast reader first and falls back to the `yaml`
+ * package; `yaml` skips the fast reader (the reference, used by the differential tests).
+ */
+export type YamlReader = 'auto' | 'yaml';
+
+export function loadYaml(text: string, reader: YamlReader = 'auto'): LoadedYaml {
+  if (reader === 'auto') {
+    const fast = readFastYaml(text);
+    if (fast) return { doc: fast, problems: [], repaired: new Set() };
+  }
   let docs = parseAllDocuments(text, OPTIONS);
   let source = text;
   const problems: ModelProblem[] = [];

@@ -1,0 +1,174 @@
+import { deepStrictEqual, strictEqual } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { parseExpression } from '../../../src/core/expr/parser';
+import { buildWorkflow } from '../../../src/core/model/buildWorkflow';
+import { readFastYaml } from '../../../src/core/model/fastYaml';
+import type { Workflow } from '../../../src/core/model/types';
+
+const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+
+/** The model as data: every `toDocumentOffset` replaced by its results on each offset of its text. */
+function sampled(value: unknown, textLength = 0): unknown {
+  if (typeof value === 'function') {
+    const offsets: number[] = [];
+    for (let i = 0; i <= textLength + 1; i++) offsets.push((value as (offset: number) => number)(i));
+    return offsets;
+  }
+  if (Array.isArray(value)) return value.map((v) => sampled(v, textLength));
+  if (value && typeof value === 'object') {
+    const own = (value as { text?: unknown }).text;
+    const length = typeof own === 'string' ? own.length : textLength;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = sampled(v, length);
+    return out;
+  }
+  return value;
+}
+
+function viaYaml(text: string): Workflow {
+  return buildWorkflow(text, undefined, parseExpression, 'yaml');
+}
+
+/** Whether the fast reader accepts `text`; when it does, its model must equal the `yaml` package's. */
+function agrees(text: string): boolean {
+  if (!readFastYaml(text)) return false;
+  deepStrictEqual(sampled(buildWorkflow(text, undefined, parseExpression)), sampled(viaYaml(text)));
+  return true;
+}
+
+function corpusFiles(folder: string): string[] {
+  return fs
+    .readdirSync(path.join(CORPUS, folder))
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => path.join(CORPUS, folder, f));
+}
+
+/** The 5,000-step benchmark workflow, shortened to `steps` steps. */
+function generated(steps: number, eol = '\n'): string {
+  let s = 'main:\n  params: [args]\n  steps:\n';
+  for (let i = 0; i < steps; i++) {
+    if (i % 3 === 0) s += `    - s${i}:\n        assign:\n          - v${i % 50}: \${args.x + ${i}}\n`;
+    else if (i % 3 === 1) s += `    - s${i}:\n        call: http.get\n        args:\n          url: "https://example.com/${i}"\n        result: r${i % 10}\n`;
+    else s += `    - s${i}:\n        switch:\n          - condition: \${r${i % 10}.code == 200}\n            next: s${i + 1}\n`;
+  }
+  return (s + '    - done:\n        return: 1\n').replace(/\n/g, eol);
+}
+
+describe('the fast YAML reader', () => {
+  it('reads every valid corpus file except the two repaired by the compat rules, with the same model as the yaml package', () => {
+    const rejected: string[] = [];
+    let accepted = 0;
+    for (const file of corpusFiles('valid')) {
+      if (agrees(fs.readFileSync(file, 'utf8'))) accepted++;
+      else rejected.push(path.basename(file));
+    }
+    strictEqual(accepted, 324);
+    deepStrictEqual(rejected, [
+      'GoogleCloudPlatform__workflows-demos__vertexai__parallel-summaries__parallel-summaries-connector.yaml',
+      'glaforge__workflows-demos__vertexai__country-histories__text-bison__country-history.yaml',
+    ]);
+    for (const file of rejected) {
+      const codes = viaYaml(fs.readFileSync(path.join(CORPUS, 'valid', file), 'utf8')).problems.map((p) => p.code);
+      deepStrictEqual([...new Set(codes)], ['yaml-indentation-compat']);
+    }
+  });
+
+  it('builds the same model as the yaml package for every invalid corpus file it accepts', () => {
+    for (const file of corpusFiles('invalid')) agrees(fs.readFileSync(file, 'utf8'));
+  });
+
+  it('reads the generated benchmark workflow with LF and CRLF line breaks like the yaml package', () => {
+    strictEqual(agrees(generated(60)), true);
+    strictEqual(agrees(generated(60, '\r\n')), true);
+  });
+
+  it('types plain scalars by the YAML 1.2 core schema exactly as the yaml package does', () => {
+    const sources = [
+      'null', 'Null', 'NULL', '~', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no',
+      '0', '-0', '+12', '012', '0x1F', '0x', '0o17', '0o8', '1e3', '-1.5E-2', '.5', '1.', '+.inf', '-.Inf', '.INF',
+      '.nan', '.NaN', '.NAN', '1_000', '1.2.3', '${x}', 'text with spaces',
+    ];
+    const text = sources.map((s, i) => `k${i}: ${s}\n`).join('');
+    const fast = readFastYaml(text);
+    deepStrictEqual(fast?.toJS(), parse(text));
+  });
+
+  it('decodes quoted, folded and block scalars like the yaml package', () => {
+    const text = [
+      'a: "tab\\there \\u00e9 \\x41 \\"q\\" \\\\"',
+      "b: 'it''s'",
+      'c: "first',
+      '   second',
+      '',
+      '   third"',
+      'd: |',
+      '  line 1',
+      '    more',
+      '',
+      '  line 3',
+      '',
+      'e: >-',
+      '  folded',
+      '  text',
+      '',
+      '  para',
+      'f: |+',
+      '  kept',
+      '',
+      'g: plain',
+      '  continued',
+      'h: [1, "two", {k: v}, k2: 3]',
+      'i: {"json": [true, null]}',
+      '',
+    ].join('\n');
+    deepStrictEqual(readFastYaml(text)?.toJS(), parse(text));
+    strictEqual(agrees(text), true);
+  });
+
+  it('gives up on what it leaves to the yaml package', () => {
+    const outside = [
+      'a:\t1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '? a\n: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n',
+      'a: 1\na: 2\n', 'a: 1\n"a": 2\n', '~: 1\n', '', '# only a comment\n', 'a: |2\n  x\n', 'a: [1, 2,]\n', 'a: b: c\n',
+      'a:\n  b: 1\n c: 2\n', 'a: "x\nb"\n', 'a: [${x}, 1]\n', 'a: "unterminated\n', '- - a\n', '\uFEFFa: 1\n', 'a: 1\r\n\rb: 2',
+    ];
+    deepStrictEqual(outside.filter((t) => readFastYaml(t) !== undefined), []);
+  });
+
+  it('agrees with the yaml package on generated documents of the subset', () => {
+    const scalar = fc.constantFrom(
+      'word', 'two words', '${a + 1}', '${m["k"]}', '1', '-2', '0x1F', '1.5', '.inf', '~', 'null', 'True', "''", '""',
+      '"q \\"x\\""', "'it''s'", 'http://x/y#frag', 'a:b', '[1, b]', '{k: v}', '[]', '{}', '[a, k: v]', '${x} # note',
+    );
+    const key = fc.constantFrom('main', 'steps', 'params', 'assign', 'x', 'y', '"q k"', 'call', 'args', '1', 'true');
+    type Tree = { kind: 'scalar'; value: string } | { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: Tree[] };
+    const tree = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        scalar.map((value): Tree => ({ kind: 'scalar', value })),
+        fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }).map((entries): Tree => ({ kind: 'map', entries })),
+        fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((items): Tree => ({ kind: 'seq', items })),
+      ),
+    })).node;
+    const render = (node: Tree, indent: number, step: number): string => {
+      const pad = ' '.repeat(indent);
+      if (node.kind === 'scalar') return ' ' + node.value + '\n';
+      if (node.kind === 'map') {
+        return '\n' + node.entries.map(([k, v]) => `${pad}${k}:${render(v, indent + step, step)}`).join('');
+      }
+      return '\n' + node.items.map((v) => `${pad}-${render(v, indent + step, step)}`).join('');
+    };
+    let accepted = 0;
+    fc.assert(
+      fc.property(tree, fc.constantFrom(1, 2, 4), fc.boolean(), (root, step, crlf) => {
+        const text = render(root, 0, step).replace(/^\n/, '');
+        if (agrees(crlf ? text.replace(/\n/g, '\r\n') : text)) accepted++;
+      }),
+      { numRuns: 300 },
+    );
+    // Duplicate keys and top-level scalars are rejected by design; most documents must still be read.
+    strictEqual(accepted > 150, true, `only ${accepted} of 300 accepted`);
+  });
+});
