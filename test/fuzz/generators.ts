@@ -149,9 +149,29 @@ const step: fc.Arbitrary<(ctx: Ctx) => string[]> = fc.letrec<{ step: (ctx: Ctx) 
   ),
 })).step;
 
-/** A small workflow: variables, up to six random steps, a returned expression, two subworkflows. */
+/**
+ * Wraps a step so that the errors it raises are caught and kept in `s`: random expressions fail
+ * often, and without this most workflows would end at their first step. Uncatchable errors
+ * (resource limits) still end the execution.
+ */
+function guarded(step: string[], ctx: Ctx): string[] {
+  return [
+    `- g${ctx.n++}:`,
+    '    try:',
+    '      steps:',
+    ...indent(step, 8),
+    '    except:',
+    '      as: e',
+    '      steps:',
+    `        - k${ctx.n++}:`,
+    '            assign:',
+    '              - s: ${json.encode_to_string(e)}',
+  ];
+}
+
+/** A small workflow: variables, up to six random steps (some with errors caught), a returned expression, two subworkflows. */
 export const generatedWorkflow: fc.Arbitrary<string> = fc
-  .tuple(fc.array(step, { minLength: 1, maxLength: 6 }), runtimeExpression, runtimeExpression)
+  .tuple(fc.array(fc.tuple(step, fc.integer({ min: 0, max: 5 }).map((n) => n > 0)), { minLength: 1, maxLength: 6 }), runtimeExpression, runtimeExpression)
   .map(([steps, returned, subBody]) => {
     const ctx: Ctx = { n: 0 };
     return [
@@ -164,9 +184,15 @@ export const generatedWorkflow: fc.Arbitrary<string> = fc
       '          - m: {"k": [1, 2], "__proto__": "p"}',
       '          - l: [3, "t", {"k": true}]',
       '          - s: "text"',
-      ...indent(steps.flatMap((s) => s(ctx)), 4),
+      ...indent(steps.flatMap(([s, guard]) => (guard ? guarded(s(ctx), ctx) : s(ctx))), 4),
       '    - done:',
-      `        return: ${q(returned)}`,
+      '        try:',
+      `          return: ${q(returned)}`,
+      '        except:',
+      '          as: e',
+      '          steps:',
+      '            - fallback:',
+      '                return: ${[a, b, s, l, m, e]}',
       'sub:',
       '  params: [x]',
       '  steps:',
