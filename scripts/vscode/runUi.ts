@@ -26,7 +26,7 @@ function packageVsix(): string {
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
   // The bundle in dist/ is self-contained, so the VSIX needs no node_modules.
-  const result = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
