@@ -11,10 +11,11 @@
  * lenient constructs repaired in compatRepairs.ts), makes it give up: `readFastYaml` then returns
  * undefined and the `yaml` package reads the whole text, so every message stays as it is.
  */
-import { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import type { Node as YamlNode, Scalar } from 'yaml';
+import { Document, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import { decodeScalar } from './scalarSource';
-import { GIVE_UP, checkEscapes, plainValue, scalarNode } from './fastYamlScalars';
+import { GIVE_UP, checkEscapes, plainValue } from './fastYamlScalars';
+import { mapNode, pairNode, scalarNode, seqNode } from './fastYamlNodes';
 
 const NL = 10;
 const CR = 13;
@@ -81,6 +82,25 @@ export function readFastYaml(text: string): Document.Parsed | undefined {
   }
 }
 
+/** The key names of one map. Workflow maps are small: a linear scan beats a Set until they are not. */
+class KeyNames {
+  private readonly list: string[] = [];
+  private set: Set<string> | undefined;
+
+  /** Adds `name`; false if it was there already. */
+  add(name: string): boolean {
+    if (this.set) {
+      if (this.set.has(name)) return false;
+      this.set.add(name);
+      return true;
+    }
+    if (this.list.includes(name)) return false;
+    this.list.push(name);
+    if (this.list.length >= 16) this.set = new Set(this.list);
+    return true;
+  }
+}
+
 class FastReader {
   private pos = 0;
   private lineStart = 0;
@@ -88,6 +108,11 @@ class FastReader {
   /** Where the last `scanPlain` stopped. */
   private stopAt = 0;
   private readonly n: number;
+  /**
+   * Items of the collections being read; each collection takes its own off the top when it ends,
+   * so its `items` array has exactly its length (grown arrays would double the reader's memory).
+   */
+  private readonly stack: unknown[] = [];
 
   constructor(private readonly t: string) {
     this.n = t.length;
@@ -167,8 +192,9 @@ class FastReader {
   }
 
   private blockSeq(column: number): YAMLSeq {
-    const seq = new YAMLSeq();
+    const seq = seqNode(false);
     const start = this.pos;
+    const base = this.stack.length;
     for (;;) {
       this.pos++;
       while (this.code(this.pos) === SPACE) this.pos++;
@@ -184,19 +210,21 @@ class FastReader {
         item = this.inlineValue(column);
         this.endLine();
       }
-      seq.items.push(item);
+      this.stack.push(item);
       if (this.pos >= this.n || this.col() < column) break;
       if (this.col() > column) throw GIVE_UP;
       if (!this.dashSpace()) break;
     }
+    seq.items = this.stack.splice(base);
     seq.range = [start, this.pos, this.pos];
     return seq;
   }
 
   private blockMap(column: number): YAMLMap {
-    const map = new YAMLMap();
+    const map = mapNode(false);
     const start = this.pos;
-    const names = new Set<string>();
+    const base = this.stack.length;
+    const names = new KeyNames();
     for (;;) {
       const key = this.blockKey(names);
       while (this.code(this.pos) === SPACE) this.pos++;
@@ -213,16 +241,17 @@ class FastReader {
         value = this.inlineValue(column);
         this.endLine();
       }
-      map.items.push(new Pair(key, value));
+      this.stack.push(pairNode(key, value));
       if (this.pos >= this.n || this.col() < column) break;
       if (this.col() > column || this.keyColon(this.pos) < 0) throw GIVE_UP;
     }
+    map.items = this.stack.splice(base) as Pair[];
     map.range = [start, this.pos, this.pos];
     return map;
   }
 
   /** A block map key and its `:`; gives up on a null, over-long or duplicate key. */
-  private blockKey(names: Set<string>): Scalar {
+  private blockKey(names: KeyNames): Scalar {
     const colon = this.keyColon(this.pos);
     const start = this.pos;
     let key: Scalar;
@@ -240,11 +269,10 @@ class FastReader {
   }
 
   /** Records a key's name for the duplicate check (the name `loadYaml` would compare). */
-  private addName(names: Set<string>, key: Scalar): void {
+  private addName(names: KeyNames, key: Scalar): void {
     if (key.value === null) throw GIVE_UP;
     const name = key.type === 'PLAIN' ? (key.source as string) : (key.value as string);
-    if (names.has(name)) throw GIVE_UP;
-    names.add(name);
+    if (!names.add(name)) throw GIVE_UP;
   }
 
   /** The offset of the `:` ending an implicit key that starts at `p` on its line, or -1. */
@@ -395,17 +423,17 @@ class FastReader {
     const start = this.pos;
     const isSeq = this.code(start) === 91;
     const close = isSeq ? 93 : 125;
-    const node = isSeq ? new YAMLSeq() : new YAMLMap();
-    node.flow = true;
-    const names = new Set<string>();
+    const node = isSeq ? seqNode(true) : mapNode(true);
+    const base = this.stack.length;
+    const names = new KeyNames();
     this.pos++;
     this.flowSkip(parent);
     if (this.code(this.pos) !== close) {
       for (;;) {
-        if (node instanceof YAMLSeq) node.items.push(this.flowSeqItem(parent));
+        if (isSeq) this.stack.push(this.flowSeqItem(parent));
         else {
           const key = this.flowKey(parent, names);
-          node.items.push(this.flowPair(parent, key, close));
+          this.stack.push(this.flowPair(parent, key, close));
         }
         this.flowSkip(parent);
         const c = this.code(this.pos);
@@ -417,6 +445,7 @@ class FastReader {
       }
     }
     this.pos++;
+    node.items = this.stack.splice(base) as Pair[];
     node.range = [start, this.pos, this.pos];
     return node;
   }
@@ -447,7 +476,7 @@ class FastReader {
     this.flowSkip(parent);
     const c = this.code(this.pos);
     if (c === COMMA || c === close) throw GIVE_UP;
-    return new Pair(key, this.flowItem(parent));
+    return pairNode(key, this.flowItem(parent));
   }
 
   /**
@@ -461,12 +490,11 @@ class FastReader {
     if (this.code(q) !== COLON) return item;
     if (item instanceof YAMLMap || item instanceof YAMLSeq) throw GIVE_UP;
     const key = item as Scalar;
-    this.addName(new Set<string>(), key);
+    this.addName(new KeyNames(), key);
     const pair = this.flowPair(parent, key, 93);
     const value = pair.value as YamlNode;
-    const map = new YAMLMap();
-    map.flow = true;
-    map.items.push(pair);
+    const map = mapNode(true);
+    map.items = [pair];
     const range = value.range ?? [0, 0, 0];
     map.range = [(key.range ?? [0, 0, 0])[0], range[1], range[2]];
     return map;
@@ -479,7 +507,7 @@ class FastReader {
     return this.flowPlain();
   }
 
-  private flowKey(parent: number, names: Set<string>): Scalar {
+  private flowKey(parent: number, names: KeyNames): Scalar {
     const c = this.code(this.pos);
     const key = c === DQUOTE || c === SQUOTE ? this.quoted(parent, false) : this.flowPlain();
     this.addName(names, key);

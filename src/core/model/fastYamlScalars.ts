@@ -3,8 +3,6 @@
  * scalars exactly as the `yaml` package resolves them by default, and the checks that keep the
  * quoted scalars the reader accepts within what `decodeScalar` replays faithfully.
  */
-import { Scalar } from 'yaml';
-
 /** Thrown (one shared instance) to abandon the fast path; the `yaml` package then reads the text. */
 export const GIVE_UP: { readonly giveUp: true } = { giveUp: true };
 
@@ -44,15 +42,6 @@ export function plainValue(source: string): unknown {
   }
   if (EXP_SOURCE.test(source) || FLOAT_SOURCE.test(source)) return parseFloat(source);
   return source;
-}
-
-/** A scalar node shaped as the `yaml` composer leaves it (value, source, type, range). */
-export function scalarNode(value: unknown, source: string, type: Scalar.Type, start: number, end: number): Scalar {
-  const node = new Scalar(value);
-  node.range = [start, end, end];
-  node.source = source;
-  node.type = type;
-  return node;
 }
 
 function isHexDigit(c: number): boolean {

@@ -160,12 +160,15 @@ function buildScalar(ctx: BuildContext, node: Scalar, span: Span): ScalarValue |
  */
 function offsetMapper(ctx: BuildContext, node: Scalar, value: string): (valueOffset: number) => number {
   let decoded: DecodedScalar | undefined;
+  // Only plain data is captured: the model outlives the build, and keeping `ctx` or `node` would
+  // keep the whole parsed document alive with it.
   const range = node.range ?? [0, 0, 0];
+  const text = ctx.text;
+  const style = (node.type ?? 'PLAIN') as ScalarStyle;
+  const indent = (node.srcToken as { indent?: number } | undefined)?.indent ?? 0;
   return (valueOffset: number) => {
     if (!decoded) {
-      const style = (node.type ?? 'PLAIN') as ScalarStyle;
-      const token = node.srcToken as { indent?: number } | undefined;
-      const attempt = decodeScalar(ctx.text, range[0], range[1], style, token?.indent ?? 0);
+      const attempt = decodeScalar(text, range[0], range[1], style, indent);
       if (attempt.value === value) decoded = attempt;
       else {
         const first = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE' ? range[0] + 1 : range[0];
