@@ -166,7 +166,11 @@ function offsetMapper(ctx: BuildContext, node: Scalar, value: string): (valueOff
   const text = ctx.text;
   const style = (node.type ?? 'PLAIN') as ScalarStyle;
   const indent = (node.srcToken as { indent?: number } | undefined)?.indent ?? 0;
+  // A one-line scalar without escapes is its own source: its value offsets map straight through.
+  let direct: number | undefined;
   return (valueOffset: number) => {
+    direct ??= directStart(text, range, style, value);
+    if (direct >= 0) return direct + Math.max(0, Math.min(valueOffset, value.length));
     if (!decoded) {
       const attempt = decodeScalar(text, range[0], range[1], style, indent);
       if (attempt.value === value) decoded = attempt;
@@ -180,6 +184,19 @@ function offsetMapper(ctx: BuildContext, node: Scalar, value: string): (valueOff
     const clamped = Math.max(0, Math.min(valueOffset, decoded.value.length));
     return decoded.offsets[clamped];
   };
+}
+
+/**
+ * Where the value of a plain or quoted scalar starts when its source between the quotes is exactly
+ * its value (no escapes, doubled quotes or line folding), so that `decodeScalar` would map each
+ * character to its own offset; -1 otherwise.
+ */
+function directStart(text: string, range: readonly number[], style: ScalarStyle, value: string): number {
+  if (style === 'PLAIN') return text.slice(range[0], range[1]) === value ? range[0] : -1;
+  if (style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE') {
+    return range[1] - range[0] >= 2 && text.slice(range[0] + 1, range[1] - 1) === value ? range[0] + 1 : -1;
+  }
+  return -1;
 }
 
 function expressionValue(ctx: BuildContext, node: Scalar, source: string, span: Span): ExprValue {
