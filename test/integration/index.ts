@@ -35,6 +35,8 @@ function testFiles(): string[] {
 /** Runs the suite; rejects when any test fails so the workbench reports a non-zero exit code. */
 export function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...data: unknown[]) => report(format(...data));
+  // The lines travel through the browser console: no ANSI colours, whatever the host's terminal says.
+  Mocha.reporters.Base.useColors = false;
   const mocha = new Mocha({
     ui: 'tdd',
     color: false,
