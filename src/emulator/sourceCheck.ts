@@ -6,6 +6,7 @@
 import { LineIndex } from '../core/location';
 import type { Span } from '../core/location';
 import { lintText } from '../core/validate';
+import { MAX_SOURCE_BYTES, sourceTooLarge, utf8Length } from '../core/validate/rules/sourceSize';
 import type { Workflow } from '../core/model/types';
 import { ApiError, invalidArgument } from './apiError';
 
@@ -35,6 +36,22 @@ export function checkSource(text: string): { workflow: Workflow; problems: Sourc
     problems.push({ line: 1, column: 1, code: 'empty-source', message: 'the workflow source is empty' });
   }
   return { workflow, problems };
+}
+
+/**
+ * The 400 error for source over 128 KB, or undefined when the size is fine. Checked before any
+ * parsing, so a huge document costs no parse. [R] Google's limit is quoted by third parties only;
+ * the emulator counts UTF-8 bytes of `sourceContents` (what the API receives) against 131,072.
+ */
+export function sizeError(text: string): ApiError | undefined {
+  if (!sourceTooLarge(text)) return undefined;
+  const bytes = utf8Length(text);
+  return invalidArgument(`The workflow source is ${bytes} bytes, over the limit of ${MAX_SOURCE_BYTES} bytes (128 KB).`, [
+    {
+      '@type': 'type.googleapis.com/google.rpc.BadRequest',
+      fieldViolations: [{ field: 'source_contents', description: `source size ${bytes} bytes exceeds the limit of ${MAX_SOURCE_BYTES} bytes` }],
+    },
+  ]);
 }
 
 /** The 400 error Google-style for source that does not build. */

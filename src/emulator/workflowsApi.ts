@@ -13,7 +13,7 @@ import type { CallLogLevel, HistoryLevel, WorkflowRecord, WorkflowRevision } fro
 import { currentRevision } from './records';
 import { operationResource, workflowResource } from './resources';
 import type { Json } from './resources';
-import { buildError, checkSource } from './sourceCheck';
+import { buildError, checkSource, sizeError } from './sourceCheck';
 import type { Store } from './store';
 import type { JsonValue } from '../engine/value';
 
@@ -203,6 +203,8 @@ export class WorkflowsApi {
     const source = body.sourceContents;
     if (checkSourceContents) {
       if (typeof source !== 'string' || source === '') throw invalidArgument('The workflow sourceContents is required.');
+      const tooLarge = sizeError(source);
+      if (tooLarge) throw tooLarge;
       const { problems } = checkSource(source);
       if (problems.length > 0) throw buildError(problems);
     }

@@ -21,6 +21,7 @@ import { jumpsRule } from './rules/jumps';
 import { limitsRule } from './rules/limits';
 import { parallelScopeRule } from './rules/parallelScope';
 import { parallelShapeRule } from './rules/parallelShape';
+import { sourceSizeRule } from './rules/sourceSize';
 import { stepKeysRule } from './rules/stepKeys';
 import { stepNamesRule } from './rules/stepNames';
 import { structureRule } from './rules/structure';
@@ -43,6 +44,7 @@ export const RULES: readonly NamedRule[] = [
   { name: 'parallel', ...parallelShapeRule },
   { name: 'try', ...tryShapeRule },
   { name: 'limits', ...limitsRule },
+  { name: 'source size', ...sourceSizeRule },
   { name: 'step names', ...stepNamesRule },
   { name: 'next targets', ...jumpsRule },
   { name: 'unreachable steps', ...unreachableRule },

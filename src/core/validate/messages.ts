@@ -97,6 +97,9 @@ export const MESSAGES = {
   'concurrency-limit': error(() => "'concurrency_limit' must be a positive integer or an expression."),
   'concurrency-limit-high': warning((value) => `'concurrency_limit' is ${value}; Google Cloud runs at most 20 branches or iterations at once.`),
   'parallel-nesting': warning((depth) => `Parallel steps nest at most 2 deep; this one is at depth ${depth}.`),
+  'source-too-large': warning(
+    (bytes, limit) => `This workflow source is ${bytes} bytes (UTF-8); Google Cloud refuses sources over ${limit} bytes (128 KB).`,
+  ),
   'expression-too-long': warning((length) => `This expression is ${length} characters long; Google Cloud allows at most 400.`),
   'exception-policy': error(() => "'exception_policy' only supports 'continueAll'."),
   'retry-policy': error(
