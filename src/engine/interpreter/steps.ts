@@ -68,7 +68,15 @@ export async function runBlock(ctx: StepContext, steps: Step[], path: number[] =
 /** Continues inside a nested `steps:` step that a jump landed in. */
 async function resumeNested(ctx: StepContext, step: StepsStep, path: number[]): Promise<Completion> {
   const c = await runBlock(ctx, step.steps, path);
-  return c.kind === 'normal' && step.next ? jumpTo(ctx, step.next.value) : c;
+  if (c.kind !== 'normal' || !step.next) return c;
+  try {
+    return jumpTo(ctx, step.next.value);
+  } catch (e) {
+    // Its own step limit failure is placed at the group, as `runStep` places every other one.
+    ctx.thread.frames[ctx.thread.frames.length - 1].step = step;
+    captureTrace(e, ctx.thread, ctx.exec.lines);
+    throw e;
+  }
 }
 
 /** Where `name` is in `steps`, looking into nested `steps:` steps too. */
@@ -116,6 +124,8 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
   try {
     if (countsItself(step)) exec.meter.step();
     c = await dispatch(ctx, step, entry);
+    // The jump counts as a step, so it can hit the step limit: that failure belongs to this step.
+    if (c.kind === 'normal' && step.next) c = jumpTo(ctx, step.next.value);
   } catch (e) {
     const error = asWorkflowError(e);
     frame.step = step;
@@ -125,7 +135,7 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
   }
   entry?.succeed();
   frame.step = step;
-  return c.kind === 'normal' && step.next ? jumpTo(ctx, step.next.value) : c;
+  return c;
 }
 
 /**
