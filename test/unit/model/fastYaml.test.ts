@@ -137,6 +137,34 @@ describe('the fast YAML reader', () => {
     deepStrictEqual(outside.filter((t) => readFastYaml(t) !== undefined), []);
   });
 
+  it('agrees with the yaml package on corpus workflows with lines deleted, duplicated, re-indented or edited', function () {
+    this.timeout(120000);
+    const texts = corpusFiles('valid').filter((f) => !f.endsWith('.json')).map((f) => fs.readFileSync(f, 'utf8'));
+    const edit = fc.record({
+      file: fc.nat(texts.length - 1),
+      line: fc.nat(400),
+      op: fc.constantFrom('delete', 'duplicate', 'indent', 'outdent', 'insert'),
+      insert: fc.array(fc.constantFrom(...' :-#"\'[]{},|>&*!?%\\\nab1$'.split('')), { minLength: 1, maxLength: 4 }),
+      column: fc.nat(30),
+    });
+    let accepted = 0;
+    fc.assert(
+      fc.property(edit, ({ file, line, op, insert, column }) => {
+        const lines = texts[file].split('\n');
+        const at = line % lines.length;
+        const target = lines[at];
+        if (op === 'delete') lines.splice(at, 1);
+        else if (op === 'duplicate') lines.splice(at, 0, target);
+        else if (op === 'indent') lines[at] = ' ' + target;
+        else if (op === 'outdent') lines[at] = target.replace(/^ /, '');
+        else lines[at] = target.slice(0, column) + insert.join('') + target.slice(column);
+        if (agrees(lines.join('\n'))) accepted++;
+      }),
+      { numRuns: 400 },
+    );
+    strictEqual(accepted > 100, true, `only ${accepted} of 400 accepted`);
+  });
+
   it('agrees with the yaml package on generated documents of the subset', () => {
     const scalar = fc.constantFrom(
       'word', 'two words', '${a + 1}', '${m["k"]}', '1', '-2', '0x1F', '1.5', '.inf', '~', 'null', 'True', "''", '""',
