@@ -4,26 +4,10 @@
  * OperationError); `raise` may raise any value, a string included. A `WorkflowError` carries that
  * value through JavaScript control flow until a `try/except` catches it or the execution fails.
  */
+import type { ErrorTag } from '../core/errorTags';
 import type { Value, WfMap } from './value';
 
-export type ErrorTag =
-  | 'AuthError'
-  | 'ConnectionError'
-  | 'ConnectionFailedError'
-  | 'HttpError'
-  | 'IndexError'
-  | 'KeyError'
-  | 'OperationError'
-  | 'ParallelNestingError'
-  | 'RecursionError'
-  | 'ResourceLimitError'
-  | 'ResponseTypeError'
-  | 'SystemError'
-  | 'TimeoutError'
-  | 'TypeError'
-  | 'UnhandledBranchError'
-  | 'ValueError'
-  | 'ZeroDivisionError';
+export type { ErrorTag };
 
 export class WorkflowError extends Error {
   /**

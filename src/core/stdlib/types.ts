@@ -2,21 +2,13 @@
  * Shapes of the standard-library catalogue: plain data about every function, constant and
  * connector method that the checker, the editor features and the engine read. No engine imports.
  */
+import type { ErrorTag } from '../errorTags';
 
 /** Error tags a standard-library function may raise (a subset of the language's tag list). */
-export type StdlibErrorTag =
-  | 'AuthError'
-  | 'ConnectionError'
-  | 'ConnectionFailedError'
-  | 'HttpError'
-  | 'IndexError'
-  | 'KeyError'
-  | 'OperationError'
-  | 'ResponseTypeError'
-  | 'TimeoutError'
-  | 'TypeError'
-  | 'ValueError'
-  | 'ZeroDivisionError';
+export type StdlibErrorTag = Exclude<
+  ErrorTag,
+  'ParallelNestingError' | 'RecursionError' | 'ResourceLimitError' | 'SystemError' | 'UnhandledBranchError'
+>;
 
 /** One documented parameter, in documented order. */
 export interface StdlibParam {
