@@ -14,19 +14,12 @@
 import { Document, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import { decodeScalar } from './scalarSource';
+import { readBlockScalar } from './fastYamlBlockScalar';
+import {
+  BACKSLASH, COLON, COMMA, CR, DASH, DQUOTE, HASH, NL, SPACE, SQUOTE, isBreakOrEnd, isFlowIndicator, isIndicator, plausible,
+} from './fastYamlChars';
+import { KeyNames, mapNode, pairNode, scalarNode, seqNode } from './fastYamlNodes';
 import { GIVE_UP, checkEscapes, plainValue } from './fastYamlScalars';
-import { mapNode, pairNode, scalarNode, seqNode } from './fastYamlNodes';
-
-const NL = 10;
-const CR = 13;
-const SPACE = 32;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const COMMA = 44;
-const DQUOTE = 34;
-const SQUOTE = 39;
-const BACKSLASH = 92;
 
 /** How a plain scalar's line scan stopped. */
 const enum Stop {
@@ -34,38 +27,6 @@ const enum Stop {
   Colon,
   Comment,
   Flow,
-}
-
-/** Whether `c` ends a token: a space, a line break or the end of the text (NaN). */
-function isBreakOrEnd(c: number): boolean {
-  return c === SPACE || c === NL || c === CR || c !== c;
-}
-
-function isFlowIndicator(c: number): boolean {
-  return c === COMMA || c === 91 || c === 93 || c === 123 || c === 125;
-}
-
-/** Characters that cannot start a plain scalar here (or that the fast path leaves to `yaml`). */
-function isIndicator(c: number): boolean {
-  // , [ ] { } # & * ! | > ' " % @ ` ? :
-  return (
-    isFlowIndicator(c) || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === SQUOTE ||
-    c === DQUOTE || c === 37 || c === 64 || c === 96 || c === 63 || c === COLON
-  );
-}
-
-/** Whether every character is one the fast path handles: no tabs, lone CRs, controls or BOMs. */
-function plausible(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < SPACE) {
-      if (c === NL) continue;
-      if (c === CR && text.charCodeAt(i + 1) === NL) continue;
-      return false;
-    }
-    if (c === 0xfeff || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0x7f) return false;
-  }
-  return true;
 }
 
 /**
@@ -79,25 +40,6 @@ export function readFastYaml(text: string): Document.Parsed | undefined {
   } catch {
     // GIVE_UP, or an unexpected failure: either way the `yaml` package reads the text.
     return undefined;
-  }
-}
-
-/** The key names of one map. Workflow maps are small: a linear scan beats a Set until they are not. */
-class KeyNames {
-  private readonly list: string[] = [];
-  private set: Set<string> | undefined;
-
-  /** Adds `name`; false if it was there already. */
-  add(name: string): boolean {
-    if (this.set) {
-      if (this.set.has(name)) return false;
-      this.set.add(name);
-      return true;
-    }
-    if (this.list.includes(name)) return false;
-    this.list.push(name);
-    if (this.list.length >= 16) this.set = new Set(this.list);
-    return true;
   }
 }
 
@@ -184,7 +126,12 @@ class FastReader {
   /** A scalar or flow collection starting on the current line, inside a block collection at `parent`. */
   private inlineValue(parent: number): YamlNode {
     const c = this.code(this.pos);
-    if (c === 124 || c === 62) return this.blockScalar(parent);
+    if (c === 124 || c === 62) {
+      const node = readBlockScalar(this.t, this.pos, parent);
+      this.pos = (node.range as [number, number, number])[1];
+      this.lineStart = this.pos === this.n ? this.t.lastIndexOf('\n', this.pos - 1) + 1 : this.pos;
+      return node;
+    }
     if (c === 91 || c === 123) return this.flow(parent);
     if (c === DQUOTE || c === SQUOTE) return this.quoted(parent, true);
     if (isIndicator(c) || this.dashSpace()) throw GIVE_UP;
@@ -525,74 +472,5 @@ class FastReader {
     this.pos = end;
     const source = this.t.slice(start, end);
     return scalarNode(plainValue(source), source, 'PLAIN', start, end);
-  }
-
-  /** `|` or `>` with an optional chomping indicator; its lines are indented past `parent`. */
-  private blockScalar(parent: number): Scalar {
-    const start = this.pos;
-    const folded = this.code(start) === 62;
-    let keep = false;
-    this.pos++;
-    const chomp = this.code(this.pos);
-    if (chomp === DASH) this.pos++;
-    else if (chomp === 43) {
-      keep = true;
-      this.pos++;
-    }
-    const after = this.code(this.pos);
-    if (after !== SPACE && after !== NL && after !== CR) throw GIVE_UP;
-    while (this.code(this.pos) === SPACE) this.pos++;
-    if (this.code(this.pos) === HASH && this.code(this.pos - 1) === SPACE) {
-      while (this.pos < this.n && this.code(this.pos) !== NL) this.pos++;
-    }
-    if (this.code(this.pos) === CR) this.pos++;
-    if (this.code(this.pos) !== NL) throw GIVE_UP;
-    const bodyStart = ++this.pos;
-    const indent = this.blockIndent(bodyStart);
-    if (indent <= parent || indent === 0) throw GIVE_UP;
-    let q = bodyStart;
-    let contentEnd = bodyStart;
-    let terminator = this.n;
-    for (;;) {
-      const lineBegin = q;
-      while (this.code(q) === SPACE) q++;
-      const c = this.code(q);
-      const spaces = q - lineBegin;
-      if (c !== c || c === NL || c === CR) {
-        if (spaces > indent) throw GIVE_UP;
-        if (c !== c) break;
-        q += c === CR ? 2 : 1;
-        continue;
-      }
-      if (spaces < indent) {
-        terminator = lineBegin;
-        break;
-      }
-      while (q < this.n && this.code(q) !== NL) q++;
-      if (q < this.n) q++;
-      contentEnd = q;
-    }
-    const end = keep ? terminator : contentEnd;
-    this.pos = end;
-    this.lineStart = end === this.n ? this.t.lastIndexOf('\n', end - 1) + 1 : end;
-    const value = decodeScalar(this.t, start, end, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL').value;
-    return scalarNode(value, value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', start, end);
-  }
-
-  /** The indentation of a block scalar's first content line; gives up on more-indented leading empty lines. */
-  private blockIndent(from: number): number {
-    let widestEmpty = 0;
-    for (let q = from; ; ) {
-      const lineBegin = q;
-      while (this.code(q) === SPACE) q++;
-      const c = this.code(q);
-      if (c !== c) throw GIVE_UP;
-      if (c !== NL && c !== CR) {
-        if (widestEmpty > q - lineBegin) throw GIVE_UP;
-        return q - lineBegin;
-      }
-      widestEmpty = Math.max(widestEmpty, q - lineBegin);
-      q += c === CR ? 2 : 1;
-    }
   }
 }

@@ -85,3 +85,22 @@ export function seqNode(flow: boolean): YAMLSeq {
 export function pairNode(key: YamlNode, value: YamlNode): Pair {
   return new FastPair(key, value) as unknown as Pair;
 }
+
+/** The key names of one map. Workflow maps are small: a linear scan beats a Set until they are not. */
+export class KeyNames {
+  private readonly list: string[] = [];
+  private set: Set<string> | undefined;
+
+  /** Adds `name`; false if it was there already. */
+  add(name: string): boolean {
+    if (this.set) {
+      if (this.set.has(name)) return false;
+      this.set.add(name);
+      return true;
+    }
+    if (this.list.includes(name)) return false;
+    this.list.push(name);
+    if (this.list.length >= 16) this.set = new Set(this.list);
+    return true;
+  }
+}
