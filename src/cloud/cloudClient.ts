@@ -2,18 +2,30 @@
  * One API over the official `WorkflowsClient` and `ExecutionsClient` of `@google-cloud/workflows`
  * 4.4.0 (pinned: the 5.x releases no longer ship `WorkflowsClient`) for both targets: the local
  * emulator (REST over plain HTTP, no credentials) and Google Cloud (Application Default
- * Credentials). Every request has a transport timeout, so nothing hangs.
+ * Credentials). Every request has a transport timeout, so nothing hangs. Only idempotent reads are
+ * retried, and only on transient failures (see `retry.ts`): deploy, run, cancel and delete are
+ * sent exactly once.
  */
 import { ExecutionsClient, WorkflowsClient, protos } from '@google-cloud/workflows';
 import { PassThroughClient } from 'google-auth-library';
 import type { AuthClient } from 'google-auth-library';
 import { toExecutionInfo, toStepEntryInfo, toWorkflowInfo } from './convert';
 import type { ClientExecution, ClientWorkflow } from './convert';
+import { withRetry } from './retry';
+import type { RetryOptions } from './retry';
 import type { ExecutionInfo, ExecutionView, ListOptions, Page, StepEntryInfo, Target, WorkflowInfo } from './types';
 
 export interface CloudClientOptions {
   /** Per-request transport timeout in milliseconds (default 60 s). */
   timeoutMs?: number;
+  /** How safe reads are retried (defaults: 3 attempts, 250 ms doubling, waits capped at 5 s). */
+  retry?: RetryOptions;
+}
+
+/** A long-running operation as the library returns it: polled until done by `promise()`. */
+interface Pollable<R> {
+  name?: string | null;
+  promise(): Promise<[R, ...unknown[]]>;
 }
 
 const EXECUTIONS_HOST = 'https://workflowexecutions.googleapis.com';
@@ -58,24 +70,29 @@ export class CloudClient {
           throw err;
         },
       );
-      const [operation] = exists
-        ? await c.workflows.updateWorkflow({ workflow, updateMask: { paths: options.labels ? ['sourceContents', 'labels'] : ['sourceContents'] } })
-        : await c.workflows.createWorkflow({ parent: this.parent(c), workflowId, workflow });
-      const [result] = await operation.promise();
+      let result: unknown;
+      if (exists) {
+        const paths = options.labels ? ['sourceContents', 'labels'] : ['sourceContents'];
+        const [operation] = await c.workflows.updateWorkflow({ workflow, updateMask: { paths } });
+        result = await this.settle(operation, (op) => c.workflows.checkUpdateWorkflowProgress(op));
+      } else {
+        const [operation] = await c.workflows.createWorkflow({ parent: this.parent(c), workflowId, workflow });
+        result = await this.settle(operation, (op) => c.workflows.checkCreateWorkflowProgress(op));
+      }
       const plain = protos.google.cloud.workflows.v1.Workflow.toObject(result as protos.google.cloud.workflows.v1.Workflow, { enums: String, longs: Number });
       return toWorkflowInfo(plain as ClientWorkflow);
     });
   }
 
   async getWorkflow(workflowId: string): Promise<WorkflowInfo> {
-    return this.call(async (c) => {
+    return this.read(async (c) => {
       const [w] = await c.workflows.getWorkflow({ name: `${this.parent(c)}/workflows/${workflowId}` });
       return toWorkflowInfo(w as ClientWorkflow);
     });
   }
 
   async listWorkflows(options: ListOptions = {}): Promise<Page<WorkflowInfo>> {
-    return this.call(async (c) => {
+    return this.read(async (c) => {
       const [items, , raw] = await c.workflows.listWorkflows({ parent: this.parent(c), ...options }, { autoPaginate: false });
       return page(items.map((w) => toWorkflowInfo(w as ClientWorkflow)), raw?.nextPageToken);
     });
@@ -84,7 +101,7 @@ export class CloudClient {
   async deleteWorkflow(workflowId: string): Promise<void> {
     await this.call(async (c) => {
       const [operation] = await c.workflows.deleteWorkflow({ name: `${this.parent(c)}/workflows/${workflowId}` });
-      await operation.promise();
+      await this.settle(operation, (op) => c.workflows.checkDeleteWorkflowProgress(op));
     });
   }
 
@@ -100,7 +117,7 @@ export class CloudClient {
   }
 
   async getExecution(name: string, view: ExecutionView = 'FULL'): Promise<ExecutionInfo> {
-    return this.call(async (c) => {
+    return this.read(async (c) => {
       const [e] = await c.executions.getExecution({ name, view });
       return toExecutionInfo(e as ClientExecution);
     });
@@ -108,7 +125,7 @@ export class CloudClient {
 
   /** One page of a workflow's executions (newest first unless `orderBy` says otherwise). */
   async listExecutions(workflowId: string, options: ListOptions & { view?: ExecutionView } = {}): Promise<Page<ExecutionInfo>> {
-    return this.call(async (c) => {
+    return this.read(async (c) => {
       const [items, , raw] = await c.executions.listExecutions({ parent: `${this.parent(c)}/workflows/${workflowId}`, ...options }, { autoPaginate: false });
       return page(items.map((e) => toExecutionInfo(e as ClientExecution)), raw?.nextPageToken);
     });
@@ -123,7 +140,7 @@ export class CloudClient {
 
   /** Step history of an execution (REST: the library has no step-entry methods). */
   async listStepEntries(executionName: string, options: ListOptions & { skip?: number } = {}): Promise<Page<StepEntryInfo>> {
-    return this.call(async (c) => {
+    return this.read(async (c) => {
       const query = new URLSearchParams();
       for (const key of ['pageSize', 'pageToken', 'filter', 'orderBy', 'skip'] as const) {
         const value = options[key];
@@ -176,6 +193,30 @@ export class CloudClient {
       if (this.target.kind === 'cloud') void this.close();
       throw err;
     }
+  }
+
+  /** `call` for an idempotent read: sent again on a transient failure (see `retry.ts`). */
+  private read<T>(fn: (c: Clients) => Promise<T>): Promise<T> {
+    return withRetry(() => this.call(fn), this.target.kind, this.options.retry);
+  }
+
+  /**
+   * Waits for a long-running operation. The request that started it is never repeated; a poll is
+   * a safe read, so a failed poll is retried by asking for the operation again by name.
+   */
+  private async settle<R>(operation: Pollable<R>, recheck: (name: string) => Promise<Pollable<R>>): Promise<R> {
+    let current = operation;
+    let polled = false;
+    return withRetry(
+      async () => {
+        if (polled && current.name) current = await recheck(current.name);
+        polled = true;
+        const [result] = await current.promise();
+        return result;
+      },
+      this.target.kind,
+      this.options.retry,
+    );
   }
 
   private ready(): Promise<Clients> {

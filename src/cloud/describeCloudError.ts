@@ -106,7 +106,8 @@ function forbidden(body: GoogleErrorJson | undefined, serverMessage: string, sta
 /** HTTP statuses of the gRPC codes a GoogleError carries (client-side and LRO failures). */
 const HTTP_BY_GRPC: Record<number, number> = { 3: 400, 4: 504, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 10: 409, 13: 500, 14: 503, 16: 401 };
 
-function codeOf(err: unknown): number | string | undefined {
+/** The HTTP status (gRPC codes mapped to theirs) or the system error code (`ECONNRESET`) of a client error. */
+export function codeOf(err: unknown): number | string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as { code?: unknown; status?: unknown; response?: { status?: unknown }; cause?: { code?: unknown } };
   if (typeof e.response?.status === 'number') return e.response.status;
