@@ -4,5 +4,6 @@
  */
 export { CloudClient, createCloudClient, statusOf } from './cloudClient';
 export type { CloudClientOptions } from './cloudClient';
+export type { RetryOptions } from './retry';
 export { describeCloudError } from './describeCloudError';
 export type * from './types';
