@@ -15,11 +15,53 @@ import { Document, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import { decodeScalar } from './scalarSource';
 import { readBlockScalar } from './fastYamlBlockScalar';
-import {
-  BACKSLASH, COLON, COMMA, CR, DASH, DQUOTE, HASH, NL, SPACE, SQUOTE, isBreakOrEnd, isFlowIndicator, isIndicator, plausible,
-} from './fastYamlChars';
 import { KeyNames, mapNode, pairNode, scalarNode, seqNode } from './fastYamlNodes';
 import { GIVE_UP, checkEscapes, plainValue } from './fastYamlScalars';
+
+// Character codes and classes live here, not in a module of their own: transpiled to CommonJS,
+// an imported constant is a property read on every character.
+const NL = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const COMMA = 44;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+
+/** Whether `c` ends a token: a space, a line break or the end of the text (NaN). */
+function isBreakOrEnd(c: number): boolean {
+  return c === SPACE || c === NL || c === CR || c !== c;
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+/** Characters that cannot start a plain scalar here (or that the fast path leaves to `yaml`). */
+function isIndicator(c: number): boolean {
+  // , [ ] { } # & * ! | > ' " % @ ` ? :
+  return (
+    isFlowIndicator(c) || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === SQUOTE ||
+    c === DQUOTE || c === 37 || c === 64 || c === 96 || c === 63 || c === COLON
+  );
+}
+
+/** Whether every character is one the fast path handles: no tabs, lone CRs, controls or BOMs. */
+function plausible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < SPACE) {
+      if (c === NL) continue;
+      if (c === CR && text.charCodeAt(i + 1) === NL) continue;
+      return false;
+    }
+    if (c === 0xfeff || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0x7f) return false;
+  }
+  return true;
+}
 
 /** How a plain scalar's line scan stopped. */
 const enum Stop {

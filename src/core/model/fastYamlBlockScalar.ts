@@ -6,9 +6,14 @@
  */
 import type { Scalar } from 'yaml';
 import { decodeScalar } from './scalarSource';
-import { CR, DASH, HASH, NL, SPACE } from './fastYamlChars';
 import { scalarNode } from './fastYamlNodes';
 import { GIVE_UP } from './fastYamlScalars';
+
+const NL = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
 
 /**
  * The block scalar whose header starts at `start`, in a block collection at column `parent`. Its
