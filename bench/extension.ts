@@ -50,9 +50,12 @@ function vsix(tmp: string, quick: boolean): void {
   if (!file && !quick) {
     const out = path.join(tmp, 'bench.vsix');
     try {
-      execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', out], { cwd: REPO, stdio: 'pipe', timeout: 180_000 });
+      // README images need a base URL when package.json names no repository; any URL does for a size.
+      const base = 'https://example.invalid/cloud-workflows-toolkit';
+      const args = ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--baseContentUrl', base, '--baseImagesUrl', base, '-o', out];
+      execFileSync('npx', args, { cwd: REPO, stdio: 'pipe', timeout: 180_000 });
       file = out;
-      note = 'built by this script with `npx vsce package --no-dependencies --allow-missing-repository` from dist/ as it is';
+      note = `built by this script from dist/ as it is: \`npx ${args.slice(0, -2).join(' ')} -o <tmp>\``;
     } catch (err) {
       const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim().split('\n').slice(-2).join(' ') ?? String(err);
       note = `vsce package failed: ${stderr}`;
