@@ -3,6 +3,7 @@
  * connectors, the execution's identity) and runs the engine, recording step entries and current
  * steps as they come. Ends exactly once, through `onFinish`, unless abandoned (a simulated crash).
  */
+import { setMaxListeners } from 'node:events';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
@@ -43,6 +44,8 @@ export class ActiveRun {
     private readonly services: RunServices,
     private readonly onFinish: (outcome: FinalOutcome) => void,
   ) {
+    // The engine and every child wait of a parallel step listen on this signal at once.
+    setMaxListeners(0, this.controller.signal);
     this.done = new Promise<void>((resolve) => (this.resolveDone = resolve));
   }
 

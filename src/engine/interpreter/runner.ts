@@ -9,6 +9,7 @@
  * [R] An argument given to a `main` without parameters is ignored. A result that JSON cannot hold
  * (bytes) fails the execution with the encoder's TypeError.
  */
+import { setMaxListeners } from 'node:events';
 import { LineIndex } from '../../core/location';
 import type { Routine, Step, Workflow } from '../../core/model/types';
 import { WorkflowError, workflowError } from '../errors';
@@ -40,6 +41,8 @@ export class WorkflowExecution implements Execution {
     readonly host: ExecutionHost,
     readonly limits: Limits,
   ) {
+    // Every waiting branch, sleep and child listens on this one signal: dozens at once is normal.
+    setMaxListeners(0, this.controller.signal);
     this.meter = new Meter(limits);
     this.history = new History(host);
     this.lines = new LineIndex(workflow.text);
