@@ -51,13 +51,26 @@ export class Workbench {
    * `title` (Enter could pick a higher-ranked row, e.g. one recently used).
    */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: DEFAULT_TIMEOUT });
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: DEFAULT_TIMEOUT });
-    await row.click();
+    // The palette lists commands as they stood when it opened: if a context key or an extension
+    // was still settling, close it and open it again rather than wait on a stale list.
+    const attempts = 3;
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: DEFAULT_TIMEOUT });
+      await input.fill(`>${title}`);
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      const timeout = attempt === attempts ? DEFAULT_TIMEOUT : Math.min(DEFAULT_TIMEOUT, 15_000);
+      try {
+        await row.waitFor({ timeout });
+      } catch (err) {
+        if (attempt === attempts) throw err;
+        await this.page.keyboard.press('Escape');
+        continue;
+      }
+      await row.click();
+      return;
+    }
   }
 
   /** Waits for an input box that is not the command palette, and accepts it as it is with Enter. */
@@ -76,7 +89,17 @@ export class Workbench {
     );
     const prompt = (await widget.innerText()).trim();
     await input.press('Enter');
-    await widget.waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT });
+    // Accepted when the box closes, or when the next box of the same command replaces it at once
+    // (the widget is reused, so it may never be hidden in between).
+    await this.page.waitForFunction(
+      `((previous) => {
+        const box = document.querySelector('.quick-input-widget');
+        if (!box || box.style.display === 'none' || box.offsetParent === null) return true;
+        return box.innerText.trim() !== previous;
+      })(${JSON.stringify(prompt)})`,
+      undefined,
+      { timeout: DEFAULT_TIMEOUT },
+    );
     return prompt;
   }
 
