@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createCloudClient, describeCloudError } from '../../../src/cloud';
+import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
 
 describe('cloud layer: the Google Cloud target with Application Default Credentials', () => {
   let dir: string;
@@ -16,18 +16,7 @@ describe('cloud layer: the Google Cloud target with Application Default Credenti
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-adc-'));
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const key = {
-      type: 'service_account',
-      project_id: 'key-project',
-      private_key_id: 'k1',
-      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-      client_email: 'deployer@key-project.iam.gserviceaccount.com',
-      client_id: '1',
-      token_uri: 'https://oauth2.googleapis.com/token',
-    };
-    fs.writeFileSync(path.join(dir, 'key.json'), JSON.stringify(key));
-    process.env.GOOGLE_APPLICATION_CREDENTIALS = path.join(dir, 'key.json');
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
     delete process.env.GOOGLE_CLOUD_PROJECT;
     server = http.createServer((req, res) => {
       seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { createCloudClient, describeCloudError } from '../../../src/cloud';
 import { redact } from '../../../src/vscode/util/redact';
+import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJhQGIuaWFtLmdzZXJ2aWNlYWNjb3VudC5jb20ifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 
@@ -61,18 +61,7 @@ describe('reliability: secrets never reach the log', function () {
 
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-redact-'));
-      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const key = {
-        type: 'service_account',
-        project_id: 'key-project',
-        private_key_id: 'k1',
-        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-        client_email: 'deployer@key-project.iam.gserviceaccount.com',
-        client_id: '1',
-        token_uri: 'https://oauth2.googleapis.com/token',
-      };
-      fs.writeFileSync(path.join(dir, 'key.json'), JSON.stringify(key));
-      process.env.GOOGLE_APPLICATION_CREDENTIALS = path.join(dir, 'key.json');
+      process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
       delete process.env.GOOGLE_CLOUD_PROJECT;
       // A hostile server: it quotes the credentials it received back in its error message.
       server = http.createServer((req, res) => {
