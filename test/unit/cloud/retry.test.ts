@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import * as path from 'node:path';
 import { createCloudClient, describeCloudError } from '../../../src/cloud';
 import type { CloudClient, Target } from '../../../src/cloud';
 import { isRetryable, retryAfterMs, retryDelay } from '../../../src/cloud/retry';
+import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
 
 const P = 'projects/p/locations/l';
 const W = `/v1/${P}/workflows`;
@@ -160,18 +160,7 @@ describe('cloud layer: retrying safe reads only', () => {
 
     before(() => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-retry-'));
-      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const key = {
-        type: 'service_account',
-        project_id: 'p',
-        private_key_id: 'k1',
-        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-        client_email: 'reader@p.iam.gserviceaccount.com',
-        client_id: '1',
-        token_uri: 'https://oauth2.googleapis.com/token',
-      };
-      fs.writeFileSync(path.join(dir, 'key.json'), JSON.stringify(key));
-      process.env.GOOGLE_APPLICATION_CREDENTIALS = path.join(dir, 'key.json');
+      process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
     });
 
     after(() => {
