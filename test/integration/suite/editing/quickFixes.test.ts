@@ -17,37 +17,51 @@ suite('Editing: quick fixes', () => {
   suiteSetup(activateExtension);
   teardown(removeScratch);
 
-  test('replaces a misspelt step key with the suggested one', async () => {
-    const document = await openScratch('key-typo.workflows.yaml', 'main:\n  steps:\n    - init:\n        asign:\n          - x: 1\n    - done:\n        return: ${x}\n');
-    await waitFor(() => seenDiagnostics(document.uri).some((d) => d.code === 'unknown-key'), Boolean, 'the unknown-key diagnostic');
-    await applyFix(document, "Change to 'assign'");
-    assert.strictEqual(document.lineAt(3).text, '        assign:');
-    await expectDiagnostics(document.uri, []);
-  });
+  /** Did-you-mean fixes: the diagnostic to wait for, the fix to apply, and line 3 afterwards. */
+  const SUGGESTIONS: { title: string; file: string; text: string; code: string; fix: string; line: string }[] = [
+    {
+      title: 'replaces a misspelt step key with the suggested one',
+      file: 'key-typo.workflows.yaml',
+      text: 'main:\n  steps:\n    - init:\n        asign:\n          - x: 1\n    - done:\n        return: ${x}\n',
+      code: 'unknown-key',
+      fix: "Change to 'assign'",
+      line: '        assign:',
+    },
+    {
+      title: 'replaces an unknown next target with the closest step name',
+      file: 'next-typo.workflows.yaml',
+      text: 'main:\n  steps:\n    - first:\n        next: secnd\n    - second:\n        return: 1\n',
+      code: 'unknown-next-target',
+      fix: "Change to 'second'",
+      line: '        next: second',
+    },
+    {
+      title: 'replaces an unknown function in a call step',
+      file: 'call-typo.workflows.yaml',
+      text: 'main:\n  steps:\n    - split:\n        call: text.splt\n        args:\n          source: "a,b"\n          separator: ","\n        result: parts\n    - done:\n        return: ${parts}\n',
+      code: 'unknown-call-target',
+      fix: "Change to 'text.split'",
+      line: '        call: text.split',
+    },
+    {
+      title: 'replaces an unknown function inside an expression',
+      file: 'expr-typo.workflows.yaml',
+      text: 'main:\n  steps:\n    - done:\n        return: ${lenn([1, 2])}\n',
+      code: 'unknown-function',
+      fix: "Change to 'len'",
+      line: '        return: ${len([1, 2])}',
+    },
+  ];
 
-  test('replaces an unknown next target with the closest step name', async () => {
-    const document = await openScratch('next-typo.workflows.yaml', 'main:\n  steps:\n    - first:\n        next: secnd\n    - second:\n        return: 1\n');
-    await waitFor(() => seenDiagnostics(document.uri)[0]?.code, (code) => code === 'unknown-next-target', 'the unknown-next-target diagnostic');
-    await applyFix(document, "Change to 'second'");
-    assert.strictEqual(document.lineAt(3).text, '        next: second');
-    await expectDiagnostics(document.uri, []);
-  });
-
-  test('replaces an unknown function in a call step', async () => {
-    const document = await openScratch('call-typo.workflows.yaml', 'main:\n  steps:\n    - split:\n        call: text.splt\n        args:\n          source: "a,b"\n          separator: ","\n        result: parts\n    - done:\n        return: ${parts}\n');
-    await waitFor(() => seenDiagnostics(document.uri)[0]?.code, (code) => code === 'unknown-call-target', 'the unknown-call-target diagnostic');
-    await applyFix(document, "Change to 'text.split'");
-    assert.strictEqual(document.lineAt(3).text, '        call: text.split');
-    await expectDiagnostics(document.uri, []);
-  });
-
-  test('replaces an unknown function inside an expression', async () => {
-    const document = await openScratch('expr-typo.workflows.yaml', 'main:\n  steps:\n    - done:\n        return: ${lenn([1, 2])}\n');
-    await waitFor(() => seenDiagnostics(document.uri)[0]?.code, (code) => code === 'unknown-function', 'the unknown-function diagnostic');
-    await applyFix(document, "Change to 'len'");
-    assert.strictEqual(document.lineAt(3).text, '        return: ${len([1, 2])}');
-    await expectDiagnostics(document.uri, []);
-  });
+  for (const c of SUGGESTIONS) {
+    test(c.title, async () => {
+      const document = await openScratch(c.file, c.text);
+      await waitFor(() => seenDiagnostics(document.uri).some((d) => d.code === c.code), Boolean, `the ${c.code} diagnostic`);
+      await applyFix(document, c.fix);
+      assert.strictEqual(document.lineAt(3).text, c.line);
+      await expectDiagnostics(document.uri, []);
+    });
+  }
 
   test('adds a variable written in a parallel branch to shared', async () => {
     const text = [
