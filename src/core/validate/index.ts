@@ -19,6 +19,7 @@ import { expressionCallsRule } from './rules/expressionCalls';
 import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
 import { limitsRule } from './rules/limits';
+import { parallelReturnRule } from './rules/parallelReturn';
 import { parallelScopeRule } from './rules/parallelScope';
 import { parallelShapeRule } from './rules/parallelShape';
 import { sourceSizeRule } from './rules/sourceSize';
@@ -47,6 +48,7 @@ export const RULES: readonly NamedRule[] = [
   { name: 'source size', ...sourceSizeRule },
   { name: 'step names', ...stepNamesRule },
   { name: 'next targets', ...jumpsRule },
+  { name: 'parallel return', ...parallelReturnRule },
   { name: 'unreachable steps', ...unreachableRule },
   { name: 'call targets', ...callTargetsRule },
   { name: 'call arguments', ...callArgumentsRule },

@@ -1,18 +1,17 @@
 /**
- * Undefined names (WORKFLOWS-LANGUAGE.md §2.9), reported with Google's deploy-time wording. A name
- * is defined in a scope when any step of that scope creates it (assign target, call `result`, for
- * `value`/`index`, except `as`, routine params), wherever the step sits: resolution is
- * flow-insensitive, as Google's checker appears to be [R], so a name created anywhere in the
- * current scope or an enclosing one is accepted. `for` bodies, `except` blocks and parallel
- * branches are child scopes: what they create is invisible outside them and to sibling branches.
- * Subworkflow names and standard-library module roots (`http` in `${http.default_retry}`) are not
- * variables but are valid symbols.
+ * Undefined names (WORKFLOWS-LANGUAGE.md §2.9), reported with Google's deploy-time wording. What a
+ * name resolves to is the structural semantics' question (`resolvesStatically` in
+ * `core/semantics`): a variable created anywhere in the current scope or an enclosing one
+ * (flow-insensitive, as Google's checker appears to be [R]), a subworkflow, a standard-library
+ * module root (`http` in `${http.default_retry}`) or a capitalised literal. `for` bodies, `except`
+ * blocks and parallel branches are child scopes: what they create is invisible outside them and to
+ * sibling branches. The engine's KeyError for a name this rule reports is a structural refusal.
  */
 import type { Diagnostic } from '../../diagnostic';
 import type { Expr } from '../../expr/ast';
 import { visitExpr } from '../../expr/walk';
-import { isStdlibModule } from '../../stdlib/catalogue';
-import { isVisible, type ValidationContext } from '../context';
+import { resolvesStatically, semanticsOf } from '../../semantics';
+import type { ValidationContext } from '../context';
 import { documentSpan } from '../exprNodes';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
@@ -21,6 +20,7 @@ export const undefinedVariablesRule: Rule = {
   codes: ['undefined-variable'],
   check(context: ValidationContext): Diagnostic[] {
     const out: Diagnostic[] = [];
+    const semantics = semanticsOf(context.workflow);
     for (const use of context.exprs) {
       const parsed = use.expr.parsed;
       if (!parsed.ok) continue;
@@ -29,21 +29,13 @@ export const undefinedVariablesRule: Rule = {
       visitExpr(parsed.expr, (node, parent) => {
         if (node.kind !== 'identifier' || isMapKey(node, parent)) return;
         const name = node.name;
-        if (isVisible(use.scope, name) || context.routineByName.has(name) || isStdlibModule(name)) return;
-        if (LITERAL_SPELLINGS.has(name)) return;
+        if (resolvesStatically(semantics, use.scope, name)) return;
         out.push(diagnostic('undefined-variable', documentSpan(use.expr, node.span), [name]));
       });
     }
     return out;
   },
 };
-
-/**
- * Capitalised literals: Google documents `True`/`TRUE` [D datatypes] and its own demos compare with
- * `Null` [S workflows-bigquery-load], so these are never reported as undefined names, whatever the
- * expression parser makes of them.
- */
-const LITERAL_SPELLINGS = new Set(['Null', 'NULL', 'True', 'TRUE', 'False', 'FALSE']);
 
 /** A bare word used as a key of a map literal names the key, not a variable. */
 function isMapKey(node: Expr, parent: Expr | undefined): boolean {
