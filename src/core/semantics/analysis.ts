@@ -58,20 +58,31 @@ export interface RoutineSemantics {
   byName: Map<string, Place[]>;
   /** The routine's scope and every child scope in it. */
   scopes: StaticScope[];
+  placeByStep: Map<Step, Place>;
+  /** The scope a routine, a `for` loop (plain or parallel), an `except` block or a branch opens. */
+  scopeByOwner: Map<ScopeOwner, StaticScope>;
 }
+
+/** What opens a scope: a routine, a `for` loop (plain or parallel), an `except` block, a branch. */
+export type ScopeOwner = Routine | ForLoop | ExceptSpec | Branch;
 
 /** The structural analysis of a workflow. Build with `semanticsOf`. */
 export class Semantics {
-  readonly routines: RoutineSemantics[] = [];
+  readonly routines: RoutineSemantics[];
   private readonly places = new Map<Step, Place>();
-  private readonly scopes = new Map<Routine | ForLoop | ExceptSpec | Branch, StaticScope>();
+  private readonly scopes = new Map<ScopeOwner, StaticScope>();
   private readonly byRoutine = new Map<Routine, RoutineSemantics>();
   /** Routine names, for names that resolve to a subworkflow rather than a variable. */
   readonly routineNames: ReadonlySet<string>;
 
   constructor(readonly workflow: Workflow) {
     this.routineNames = new Set(workflow.routines.map((r) => r.name.value));
-    for (const routine of workflow.routines) this.analyze(routine);
+    this.routines = workflow.routines.map(routineSemantics);
+    for (const r of this.routines) {
+      this.byRoutine.set(r.routine, r);
+      for (const [step, place] of r.placeByStep) this.places.set(step, place);
+      for (const [owner, scope] of r.scopeByOwner) this.scopes.set(owner, scope);
+    }
   }
 
   /** Where `step` sits; undefined for a step of another workflow. */
@@ -84,61 +95,70 @@ export class Semantics {
   }
 
   /** The scope a routine, a `for` loop (plain or parallel), an `except` block or a branch opens. */
-  scopeOf(owner: Routine | ForLoop | ExceptSpec | Branch): StaticScope | undefined {
+  scopeOf(owner: ScopeOwner): StaticScope | undefined {
     return this.scopes.get(owner);
   }
+}
 
-  /** The innermost scope whose routine or block holds `offset` (for the editor). */
-  scopeAt(routine: Routine, offset: number): StaticScope | undefined {
-    let best: StaticScope | undefined;
-    for (const scope of this.byRoutine.get(routine)?.scopes ?? []) {
-      if (!spanContains(scope.span, offset)) continue;
-      if (!best || scope.span.end - scope.span.start <= best.span.end - best.span.start) best = scope;
+const ROUTINES = new WeakMap<Routine, RoutineSemantics>();
+
+/** The analysis of one routine, built once per model object. */
+export function routineSemantics(routine: Routine): RoutineSemantics {
+  let info = ROUTINES.get(routine);
+  if (!info) {
+    info = analyzeRoutine(routine);
+    ROUTINES.set(routine, info);
+  }
+  return info;
+}
+
+/** The innermost scope whose routine or block holds `offset` (for the editor). */
+export function scopeAt(routine: RoutineSemantics, offset: number): StaticScope {
+  let best = routine.scope;
+  for (const scope of routine.scopes) {
+    if (spanContains(scope.span, offset) && scope.span.end - scope.span.start <= best.span.end - best.span.start) best = scope;
+  }
+  return best;
+}
+
+function analyzeRoutine(routine: Routine): RoutineSemantics {
+  const scope = newScope('routine', routine.span);
+  for (const p of routine.params) define(scope, p.name, 'param');
+  const info: RoutineSemantics = { routine, scope, places: [], byName: new Map(), scopes: [scope], placeByStep: new Map(), scopeByOwner: new Map([[routine, scope]]) };
+  walkSteps(routine, (visit) => {
+    const container = visit.ancestry[visit.ancestry.length - 1];
+    // Parents are visited first, so the block's owner step already has its place.
+    const here = container ? blockScope(info, container, (info.placeByStep.get(container.step) as Place).scope) : scope;
+    const place: Place = { ...visit, inline: isInline(visit), scope: here };
+    info.places.push(place);
+    info.placeByStep.set(visit.step, place);
+    if (!place.inline) {
+      const same = info.byName.get(visit.step.name.value);
+      if (same) same.push(place);
+      else info.byName.set(visit.step.name.value, [place]);
     }
-    return best;
-  }
+    defineWrites(visit.step, here);
+  });
+  return info;
+}
 
-  private analyze(routine: Routine): void {
-    const scope = newScope('routine', routine.span);
-    for (const p of routine.params) define(scope, p.name, 'param');
-    this.scopes.set(routine, scope);
-    const info: RoutineSemantics = { routine, scope, places: [], byName: new Map(), scopes: [scope] };
-    this.routines.push(info);
-    this.byRoutine.set(routine, info);
-    walkSteps(routine, (visit) => {
-      const container = visit.ancestry[visit.ancestry.length - 1];
-      // Parents are visited first, so the block's owner step already has its place.
-      const here = container ? this.blockScope(container, (this.places.get(container.step) as Place).scope, info) : scope;
-      const place: Place = { ...visit, inline: isInline(visit), scope: here };
-      info.places.push(place);
-      this.places.set(visit.step, place);
-      if (!place.inline) {
-        const same = info.byName.get(visit.step.name.value);
-        if (same) same.push(place);
-        else info.byName.set(visit.step.name.value, [place]);
-      }
-      defineWrites(visit.step, here);
-    });
+/** The scope of a block's steps: the enclosing one, or a new child scope with its own names. */
+function blockScope(routine: RoutineSemantics, container: StepContainer, enclosing: StaticScope): StaticScope {
+  const rule = BLOCK_RULES[container.kind];
+  if (rule.scope === 'shared') return enclosing;
+  const owner = container.kind === 'branch' ? container.branch : container.kind === 'except' ? container.except : (container as { loop: ForLoop }).loop;
+  const known = routine.scopeByOwner.get(owner);
+  if (known) return known;
+  const scope = newScope(rule.scope, owner.span, enclosing);
+  if (container.kind === 'branch' || container.kind === 'parallel-for') scope.parallel = container.step;
+  if (container.kind === 'except' && container.except.as) define(scope, container.except.as, 'error');
+  if (container.kind === 'for' || container.kind === 'parallel-for') {
+    if (container.loop.value) define(scope, container.loop.value, 'loop');
+    if (container.loop.index) define(scope, container.loop.index, 'loop');
   }
-
-  /** The scope of a block's steps: the enclosing one, or a new child scope with its own names. */
-  private blockScope(container: StepContainer, enclosing: StaticScope, routine: RoutineSemantics): StaticScope {
-    const rule = BLOCK_RULES[container.kind];
-    if (rule.scope === 'shared') return enclosing;
-    const owner = container.kind === 'branch' ? container.branch : container.kind === 'except' ? container.except : (container as { loop: ForLoop }).loop;
-    const known = this.scopes.get(owner);
-    if (known) return known;
-    const scope = newScope(rule.scope, owner.span, enclosing);
-    if (container.kind === 'branch' || container.kind === 'parallel-for') scope.parallel = container.step;
-    if (container.kind === 'except' && container.except.as) define(scope, container.except.as, 'error');
-    if (container.kind === 'for' || container.kind === 'parallel-for') {
-      if (container.loop.value) define(scope, container.loop.value, 'loop');
-      if (container.loop.index) define(scope, container.loop.index, 'loop');
-    }
-    this.scopes.set(owner, scope);
-    routine.scopes.push(scope);
-    return scope;
-  }
+  routine.scopeByOwner.set(owner, scope);
+  routine.scopes.push(scope);
+  return scope;
 }
 
 const CACHE = new WeakMap<Workflow, Semantics>();

@@ -9,11 +9,14 @@ export {
   definitionOf,
   isVisible,
   resolvesStatically,
+  routineSemantics,
+  scopeAt,
   semanticsOf,
   visibleVariables,
   type Definition,
   type Place,
   type RoutineSemantics,
+  type ScopeOwner,
   type StaticScope,
 } from './analysis';
 export { SPECIAL_TARGETS, findInList, jumpTargets, jumpVerdict, returnVerdict, sameBlock, type Refusal, type Verdict } from './jumps';
