@@ -27,7 +27,7 @@ export function isWorkflowDocument(document: vscode.TextDocument): boolean {
   if (WORKFLOW_FILE_NAME.test(document.fileName)) return true;
   const known = verdicts.get(document);
   if (known && known.version === document.version) return known.isWorkflow;
-  const isWorkflow = matchesConfiguredGlobs(document) || (isYamlOrJson(document) && looksLikeWorkflow(document.getText(), formatOf(document)));
+  const isWorkflow = matchesConfiguredGlobs(document) || (isYamlOrJson(document) && looksLikeWorkflow(document.getText()));
   verdicts.set(document, { version: document.version, isWorkflow });
   return isWorkflow;
 }

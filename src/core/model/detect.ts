@@ -12,11 +12,9 @@ const ROUTINE_KEYS = new Set(['params', 'steps']);
 /**
  * Whether `text` looks like a Cloud Workflows source: a top-level map whose `main` has `steps`, a
  * map of routines each made only of `params`/`steps` with a `steps` list, or a list of single-key
- * maps whose bodies use step keywords. `format` is accepted for symmetry with `parseWorkflow`;
- * YAML parsing reads JSON too.
+ * maps whose bodies use step keywords. YAML parsing reads JSON too, so no format is needed.
  */
-export function looksLikeWorkflow(text: string, format?: 'yaml' | 'json'): boolean {
-  void format;
+export function looksLikeWorkflow(text: string): boolean {
   const doc = parseDocument(text, { uniqueKeys: false });
   const top = doc.contents as YamlNode | null;
   if (isMap(top)) {
