@@ -65,6 +65,16 @@ export class Deployer {
     return chosen;
   }
 
+  /**
+   * The current target's client once it can be used: the emulator started, or for Google Cloud the
+   * credentials and project resolved (a missing login fails here, before any question is asked).
+   */
+  async readyClient(): Promise<CloudClient> {
+    const client = await this.target.client();
+    await client.project();
+    return client;
+  }
+
   /** Refuses a document with errors: one message, and the Problems view revealed. */
   check(document: vscode.TextDocument): void {
     const text = document.getText();
@@ -105,6 +115,20 @@ export class Deployer {
   }
 
   /**
+   * The workspace file deployed as `workflowId`: the file last deployed or run under that ID, else
+   * one named after it (`<id>.workflows.yaml`, `<id>.yaml`, …).
+   */
+  async localFile(workflowId: string): Promise<vscode.Uri | undefined> {
+    const state = this.context.workspaceState;
+    for (const key of state.keys()) {
+      if (!key.startsWith('workflowId:') || state.get(key) !== workflowId) continue;
+      const uri = vscode.Uri.parse(key.slice('workflowId:'.length));
+      if (await exists(uri)) return uri;
+    }
+    return inWorkspace(workflowId);
+  }
+
+  /**
    * The files of the workflows `document` starts: beside it (`<id>.workflows.yaml`, `<id>.yaml`, …)
    * or else anywhere in the workspace.
    */
@@ -125,14 +149,18 @@ const SOURCE_EXTENSIONS = ['.workflows.yaml', '.workflows.yml', '.workflows.json
 async function sibling(uri: vscode.Uri, workflowId: string): Promise<vscode.Uri | undefined> {
   for (const extension of SOURCE_EXTENSIONS) {
     const candidate = vscode.Uri.joinPath(uri, '..', `${workflowId}${extension}`);
-    try {
-      await vscode.workspace.fs.stat(candidate);
-      return candidate;
-    } catch {
-      // Not this name: try the next.
-    }
+    if (await exists(candidate)) return candidate;
   }
   return undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function inWorkspace(workflowId: string): Promise<vscode.Uri | undefined> {
