@@ -7,6 +7,7 @@ import { loadCloud } from '../target/cloudModule';
 import type { TargetService } from '../target/targetService';
 import type { Log } from '../util/log';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
+import { askInput } from './argumentInput';
 import { UserError } from './commandErrors';
 import { calledWorkflowIds, workflowIdFromPath, workflowIdProblem } from './workflowIds';
 
@@ -54,7 +55,7 @@ export class Deployer {
     const derived = workflowIdFromPath(document.fileName);
     if (!interactive && !workflowIdProblem(derived)) return derived;
     if (!interactive) throw new UserError(`Cannot derive a workflow ID from ${derived}.`, 'Pass a workflowId option.');
-    const chosen = await vscode.window.showInputBox({
+    const chosen = await askInput({
       title: 'Workflow ID',
       prompt: `The ID of ${vscode.workspace.asRelativePath(document.uri)} on ${this.target.info.label}`,
       value: workflowIdProblem(derived) ? derived.replace(/[^A-Za-z0-9_-]/g, '-') : derived,

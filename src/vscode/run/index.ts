@@ -7,6 +7,7 @@ import { createTargetStatusBar } from '../target/targetStatusBar';
 import { TargetService } from '../target/targetService';
 import type { TargetInfo } from '../target/targetService';
 import type { Log } from '../util/log';
+import { lastInputTitle } from './argumentInput';
 import { failureText, reportFailure } from './commandErrors';
 import { Deployer } from './deployer';
 import { deployWorkflow } from './deployCommand';
@@ -36,6 +37,8 @@ export interface RunFeaturesApi {
   lastError(): string | undefined;
   /** The extension's log folder (the output channel's file lies beside it). */
   logFolder: vscode.Uri;
+  /** The title of the last input box Deploy or Run showed. */
+  lastPrompt(): string | undefined;
 }
 
 /**
@@ -99,5 +102,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
     target: () => target.info,
     lastError: () => lastError,
     logFolder: context.logUri,
+    lastPrompt: lastInputTitle,
   };
 }

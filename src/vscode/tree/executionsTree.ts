@@ -59,6 +59,11 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return this.source.requests;
   }
 
+  /** Polls every running execution the tree shows once, now (what each live-update tick does). */
+  pollNow(): Promise<void> {
+    return this.poll(this.poller.nodes());
+  }
+
   /** Connects the view, so polling runs only while it is visible. */
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;

@@ -50,6 +50,11 @@ export class LivePoller implements vscode.Disposable {
     else this.stopTimer();
   }
 
+  /** The nodes followed now. */
+  nodes(): ExecutionNode[] {
+    return [...this.tracked.values()];
+  }
+
   get size(): number {
     return this.tracked.size;
   }
