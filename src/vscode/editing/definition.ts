@@ -9,9 +9,10 @@ import { findStep, variablesAt } from './workflowQuery';
 export class WorkflowDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly cache: WorkflowCache) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    if (!isWorkflowDocument(document)) return undefined;
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Location | undefined {
+    if (token.isCancellationRequested || !isWorkflowDocument(document)) return undefined;
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);
     const symbol = symbolAt(workflow, offset);
     switch (symbol?.kind) {

@@ -14,8 +14,8 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 /**
- * Lints workflow documents as they change: debounced per document, results dropped when the
- * document moved on meanwhile, cleared on close or when `cloudWorkflows.validation.enabled` is off.
+ * Lints workflow documents as they change: debounced per document, parsed and validated in two
+ * separate tasks, dropped (before either) when the document moved on meanwhile, cleared on close or when `cloudWorkflows.validation.enabled` is off.
  * Keeps the core diagnostic behind each published one so quick fixes can read its `data`.
  */
 export class WorkflowDiagnostics implements vscode.Disposable {
@@ -77,6 +77,26 @@ export class WorkflowDiagnostics implements vscode.Disposable {
       this.clear(document.uri);
       return;
     }
+    try {
+      this.cache.workflow(document);
+    } catch (error) {
+      this.log.error(`Could not check ${document.uri.fsPath}`, error);
+      return;
+    }
+    // Validation is a task of its own, after parsing: neither holds the extension host for the
+    // sum of both, and an edit in between (a new version) cancels it.
+    const key = document.uri.toString();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.publish(document, version);
+      }, 0),
+    );
+  }
+
+  private publish(document: vscode.TextDocument, version: number): void {
+    if (document.isClosed || document.version !== version) return;
     try {
       const { diagnostics } = this.cache.lint(document);
       const entries = diagnostics.map((core) => ({ shown: this.convert(document, core), core }));

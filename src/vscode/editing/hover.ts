@@ -13,9 +13,10 @@ import { findStep, variablesAt } from './workflowQuery';
 export class WorkflowHoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: WorkflowCache) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!isWorkflowDocument(document)) return undefined;
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (token.isCancellationRequested || !isWorkflowDocument(document)) return undefined;
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);
     const symbol = symbolAt(workflow, offset);
     const markdown = symbol && describe(symbol, workflow, document, offset);

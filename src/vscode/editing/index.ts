@@ -10,6 +10,7 @@ import { newParentChild } from './newParentChild';
 import { WorkflowQuickFixProvider } from './quickFixes';
 import { RunCodeLensProvider } from './runCodeLens';
 import { WorkflowCache } from './workflowCache';
+import { WorkflowSnippets } from './workflowSnippets';
 
 /** YAML and JSON documents on disk or unsaved; each provider then checks that it is a workflow. */
 const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((language) => WORKFLOW_SCHEMES.map((scheme) => ({ language, scheme })));
@@ -25,7 +26,7 @@ export function registerEditing(context: vscode.ExtensionContext, log: Log): voi
     codeLens,
     trackWorkflowContextKey(),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new WorkflowQuickFixProvider(diagnostics, cache), WorkflowQuickFixProvider.metadata),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache), ...WorkflowCompletionProvider.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache, new WorkflowSnippets(vscode.Uri.joinPath(context.extensionUri, 'snippets').fsPath)), ...WorkflowCompletionProvider.triggerCharacters),
     vscode.languages.registerHoverProvider(SELECTOR, new WorkflowHoverProvider(cache)),
     vscode.languages.registerDefinitionProvider(SELECTOR, new WorkflowDefinitionProvider(cache)),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new WorkflowSymbolProvider(cache)),
