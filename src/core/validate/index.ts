@@ -19,6 +19,7 @@ import { expressionCallsRule } from './rules/expressionCalls';
 import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
 import { limitsRule } from './rules/limits';
+import { logSeverityRule } from './rules/logSeverity';
 import { parallelScopeRule } from './rules/parallelScope';
 import { parallelShapeRule } from './rules/parallelShape';
 import { sourceSizeRule } from './rules/sourceSize';
@@ -50,6 +51,7 @@ export const RULES: readonly NamedRule[] = [
   { name: 'unreachable steps', ...unreachableRule },
   { name: 'call targets', ...callTargetsRule },
   { name: 'call arguments', ...callArgumentsRule },
+  { name: 'log severity', ...logSeverityRule },
   { name: 'expression calls', ...expressionCallsRule },
   { name: 'undefined variables', ...undefinedVariablesRule },
   { name: 'parallel variables', ...parallelScopeRule },

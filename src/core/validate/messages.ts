@@ -21,9 +21,16 @@ function warning(message: Template): MessageSpec {
   return { severity: 'warning', message };
 }
 
+/** `1 argument`, `2 arguments`. */
+function plural(count: string, noun: string): string {
+  return `${count} ${count === '1' ? noun : `${noun}s`}`;
+}
+
 /** "Did you mean 'x'?" appended when a close name exists. */
 export function withSuggestion(message: string, suggestion: string | undefined): string {
-  return suggestion === undefined ? message : `${message} Did you mean '${suggestion}'?`;
+  if (suggestion === undefined) return message;
+  // Google's own wording for some messages has no final period; the question needs one before it.
+  return `${/[.?!]$/.test(message) ? message : `${message}.`} Did you mean '${suggestion}'?`;
 }
 
 /**
@@ -76,7 +83,10 @@ export const MESSAGES = {
   'args-not-map': error((name) => `Arguments of subworkflow '${name}' must be a map of parameter names to values.`),
   'missing-argument': error((param, callee) => `Missing required argument '${param}' for '${callee}'.`),
   'unknown-argument': error((arg, callee) => `'${callee}' has no parameter named '${arg}'.`),
-  'too-many-arguments': error((callee, max, count) => `'${callee}' takes at most ${max} argument(s), but ${count} are given.`),
+  'too-many-arguments': error(
+    (callee, max, count) => `'${callee}' takes at most ${plural(max, 'argument')}, but ${count} ${count === '1' ? 'is' : 'are'} given.`,
+  ),
+  'unknown-log-severity': error((value, list) => `'${value}' is not a log severity: use one of ${list}.`),
 
   'unknown-function': error((name) => `Unknown function '${name}'.`),
   'undocumented-function': warning((name) => `'${name}' is not a documented standard-library function.`),

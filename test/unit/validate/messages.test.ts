@@ -15,6 +15,11 @@ describe('message table', () => {
     deepStrictEqual(messageFor('unknown-key', ['stpes', 'a for loop'], 'steps'), "Unknown key 'stpes' in a for loop. Did you mean 'steps'?");
   });
 
+  it('counts arguments in words, singular and plural', () => {
+    deepStrictEqual(messageFor('too-many-arguments', ['len', '1', '2']), "'len' takes at most 1 argument, but 2 are given.");
+    deepStrictEqual(messageFor('too-many-arguments', ['uuid.generate', '0', '1']), "'uuid.generate' takes at most 0 arguments, but 1 is given.");
+  });
+
   it("uses Google's own words for an undefined name", () => {
     deepStrictEqual(messageFor('undefined-variable', ['varC']), "symbol 'varC' is neither a variable nor a sub-workflow name");
   });
