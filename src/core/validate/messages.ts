@@ -40,6 +40,12 @@ export function withSuggestion(message: string, suggestion: string | undefined):
  */
 export const MESSAGES = {
   'expr-syntax': error((detail) => `Expression syntax error: ${detail}`),
+  'yaml-indentation': error(
+    (what, indent, columns) =>
+      `Indentation slip: ${what} is indented ${indent} spaces, which lines up with no block around it` +
+      (columns ? `; the keys nearby are at ${columns} spaces.` : '.') +
+      ' YAML reads the structure from indentation, so the rest of the file is checked once this line is fixed.',
+  ),
   'invalid-assignment-target': error((detail) => `Invalid assignment target: ${detail}.`),
   'internal-error': warning((rule, detail) => `The ${rule} check failed on this document (${detail}); please report it.`),
 
