@@ -94,6 +94,12 @@ export const MESSAGES = {
   ),
   'unknown-log-severity': error((value, list) => `'${value}' is not a log severity: use one of ${list}.`),
 
+  // Cross-workflow checks (childWorkflows.ts): they need the workspace, so the editor runs them.
+  'unknown-workflow-id': warning((id) => `No workflow file in this workspace has the ID '${id}' (its file name without .yaml, .yml or .json).`),
+  'child-argument-keys': warning(
+    (id, param, missing, all) => `'${id}' reads ${missing} from '${param}', which this argument does not pass. It reads: ${all}.`,
+  ),
+
   'unknown-function': error((name) => `Unknown function '${name}'.`),
   'undocumented-function': warning((name) => `'${name}' is not a documented standard-library function.`),
   'blocking-in-expression': error(
