@@ -4,6 +4,8 @@ import type { Log } from '../util/log';
 import { toRange } from '../util/ranges';
 import { isWorkflowDocument, WORKFLOW_SCHEMES } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
+import type { WorkflowIndex } from './workflowIndex';
+import { crossWorkflowDiagnostics } from '../../core/validate/childWorkflows';
 
 const DEBOUNCE_MS = 200;
 
@@ -27,6 +29,7 @@ export class WorkflowDiagnostics implements vscode.Disposable {
   constructor(
     private readonly cache: WorkflowCache,
     private readonly log: Log,
+    private readonly index?: WorkflowIndex,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -36,6 +39,7 @@ export class WorkflowDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('cloudWorkflows.validation.enabled') || e.affectsConfiguration('cloudWorkflows.files')) this.refreshAll();
       }),
     ];
+    if (index) this.subscriptions.push(index.onDidChange(() => this.refreshAll()));
     this.refreshAll();
   }
 
@@ -98,7 +102,9 @@ export class WorkflowDiagnostics implements vscode.Disposable {
   private publish(document: vscode.TextDocument, version: number): void {
     if (document.isClosed || document.version !== version) return;
     try {
-      const { diagnostics } = this.cache.lint(document);
+      const { workflow, diagnostics: own } = this.cache.lint(document);
+      const lookup = this.index?.lookup();
+      const diagnostics = lookup ? [...own, ...crossWorkflowDiagnostics(workflow, lookup)].sort((a, b) => a.span.start - b.span.start) : own;
       const entries = diagnostics.map((core) => ({ shown: this.convert(document, core), core }));
       this.published.set(document.uri.toString(), entries);
       this.collection.set(document.uri, entries.map((e) => e.shown));
