@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../../core/location';
-import { DETECT_MAX_SIZE, looksLikeWorkflow } from '../../core/model/detect';
+import { looksLikeWorkflow } from '../../core/model/detect';
 import { parseWorkflow } from '../../core/model/parse';
 import { parameterReads, WORKFLOW_ID, type ParameterReads, type WorkflowLookup } from '../../core/validate/childWorkflows';
 import type { Log } from '../util/log';
@@ -22,6 +22,8 @@ const SOURCES = '**/*.{yaml,yml,json}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**}';
 /** Workspaces with more candidate files than this are indexed up to it: the index must stay cheap. */
 const MAX_FILES = 2000;
+/** Twice Google's 128 KB source limit: a larger file cannot be a deployed child, and parsing it would hold the extension host. */
+const MAX_SIZE = 256 * 1024;
 
 /**
  * The workspace's workflow files by workflow ID (the file name without `.workflows`/`.yaml`/`.yml`/
@@ -42,9 +44,8 @@ export class WorkflowIndex implements vscode.Disposable {
   constructor(private readonly log: Log) {
     this.watcher.onDidCreate((uri) => void this.update(uri));
     this.watcher.onDidChange((uri) => void this.update(uri));
-    this.watcher.onDidDelete((uri) => {
-      if (this.byUri.delete(uri.toString())) this.changed.fire();
-    });
+    // A delete event may arrive after the file was written again: `update` reads what is there now.
+    this.watcher.onDidDelete((uri) => void this.update(uri));
     this.ready = this.scan();
   }
 
@@ -82,25 +83,30 @@ export class WorkflowIndex implements vscode.Disposable {
     if (this.scanned && (before || this.byUri.has(uri.toString()))) this.changed.fire();
   }
 
+  /** Indexes the file as it is now on disk, or drops it when it is gone or not a workflow; never leaves a gap meanwhile. */
   private async read(uri: vscode.Uri): Promise<void> {
-    const key = uri.toString();
-    this.byUri.delete(key);
+    const entry = await this.entry(uri);
+    if (entry) this.byUri.set(uri.toString(), entry);
+    else this.byUri.delete(uri.toString());
+  }
+
+  private async entry(uri: vscode.Uri): Promise<IndexedWorkflow | undefined> {
     const id = workflowIdFromPath(uri.path);
-    if (!WORKFLOW_ID.test(id)) return;
+    if (!WORKFLOW_ID.test(id)) return undefined;
     let text: string;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > DETECT_MAX_SIZE) return;
+      if (stat.size > MAX_SIZE) return undefined;
       text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
     } catch {
-      return;
+      return undefined;
     }
     const format = /\.json$/i.test(uri.path) ? 'json' : 'yaml';
-    if (!/\.workflows\.(ya?ml|json)$/i.test(uri.path) && !looksLikeWorkflow(text, format)) return;
+    if (!/\.workflows\.(ya?ml|json)$/i.test(uri.path) && !looksLikeWorkflow(text, format)) return undefined;
     const workflow = parseWorkflow(text, { format });
     const main = workflow.routines.find((r) => r.name.value === 'main');
     const at = new LineIndex(text).positionAt(main?.name.span.start ?? 0);
     const position = new vscode.Position(at.line, at.character);
-    this.byUri.set(key, { id, uri, reads: parameterReads(workflow), params: main?.params.map((p) => p.name.value) ?? [], target: new vscode.Range(position, position) });
+    return { id, uri, reads: parameterReads(workflow), params: main?.params.map((p) => p.name.value) ?? [], target: new vscode.Range(position, position) };
   }
 }

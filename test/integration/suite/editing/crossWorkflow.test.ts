@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { messageFor } from '../../../../src/core/validate/messages';
-import { activateExtension, expectDiagnostics, openScratch, removeScratch, scratchFolder, withCursor } from './helpers';
+import { activateExtension, expectDiagnostics, openScratch, removeScratch, scratchFolder, waitFor, withCursor } from './helpers';
 
 const RUN = 'googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run';
 
@@ -42,8 +42,11 @@ suite('Editing: parent and child workflows', () => {
       locations.map((l) => ('uri' in l ? `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line}` : '')),
       ['editing-scratch/xw-child.workflows.yaml:0'],
     );
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const hoverText = async (): Promise<string> => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    const text = await waitFor(hoverText, (t) => t.includes('**Workflow `xw-child`**'), 'the hover on the child ID');
     assert.ok(text.includes('**Workflow `xw-child`**: `editing-scratch/xw-child.workflows.yaml`'), text);
     assert.ok(text.includes('Reads from `args`: `iteration`'), text);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
