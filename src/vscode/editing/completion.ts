@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { CONNECTORS, lookupConnector, lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
 import type { StdlibFunction } from '../../core/stdlib/catalogue';
-import type { Routine, StepKind, Workflow } from '../../core/model/types';
+import type { Routine, Workflow } from '../../core/model/types';
 import { routineAt } from '../../core/model/query';
 import { SPECIAL_TARGETS } from '../../core/semantics';
-import { ACTION_KEYS, BLOCK_KEYS, KEYS_BY_KIND } from '../../core/validate/keys';
 import { toRange } from '../util/ranges';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
 import { cursorContext } from './cursorContext';
 import { jsonCursorContext } from './jsonCursorContext';
+import { keysAt } from './keysAt';
 import { functionSignature } from './signatures';
 import type { WorkflowCache } from './workflowCache';
 import type { SnippetPlace, WorkflowSnippets } from './workflowSnippets';
@@ -116,25 +116,6 @@ function padded(items: vscode.CompletionItem[], text: string, start: number): vs
     item.insertText = ` ${typeof item.insertText === 'string' ? item.insertText : label}`;
   }
   return items;
-}
-
-/** The keys that may be added at a key position, given the enclosing path and the keys already there. */
-export function keysAt(path: string[], siblings: string[], workflow: Workflow): string[] {
-  const n = path.length;
-  const [last, parent, grandparent] = [path[n - 1], path[n - 2], path[n - 3]];
-  let keys: readonly string[] = [];
-  if (n === 1 && workflow.form !== 'steps') keys = BLOCK_KEYS.routine;
-  else if (last === '-' && parent === 'switch') keys = BLOCK_KEYS.switchCase;
-  else if (parent === '-' && grandparent === 'branches') keys = BLOCK_KEYS.branch;
-  else if (parent === '-' && (grandparent === 'steps' || n === 2)) keys = stepKeys(siblings);
-  else if (last === 'try') keys = stepKeys(siblings).filter((k) => !['try', 'retry', 'except', 'next'].includes(k));
-  else if (last === 'for' || last === 'parallel' || last === 'retry' || last === 'backoff' || last === 'except') keys = BLOCK_KEYS[last];
-  return keys.filter((k) => !siblings.includes(k));
-}
-
-function stepKeys(siblings: string[]): readonly string[] {
-  const kind = ACTION_KEYS.find((k) => siblings.includes(k));
-  return kind ? KEYS_BY_KIND[kind as StepKind] : [...ACTION_KEYS, 'next'];
 }
 
 function keyItems(keys: string[], range: vscode.Range): vscode.CompletionItem[] {

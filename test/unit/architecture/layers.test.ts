@@ -89,6 +89,30 @@ describe('architecture', () => {
     );
   });
 
+  it('keeps the language server free of vscode, even through the pure editing modules it reuses', () => {
+    const importsVscode = new Map<string, boolean>();
+    const reaches = (file: string, seen: Set<string>): boolean => {
+      if (importsVscode.has(file)) return importsVscode.get(file) as boolean;
+      if (seen.has(file)) return false;
+      seen.add(file);
+      const found = IMPORTS.filter((i) => i.file === file && !i.typeOnly).some((i) => {
+        if (i.specifier === 'vscode') return true;
+        if (!i.specifier.startsWith('.')) return false;
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), i.specifier));
+        return FILES.some((f) => f.file === `${target}.ts`) ? reaches(`${target}.ts`, seen) : FILES.some((f) => f.file === `${target}/index.ts`) && reaches(`${target}/index.ts`, seen);
+      });
+      importsVscode.set(file, found);
+      return found;
+    };
+    const server = FILES.filter((f) => f.file.startsWith('lsp/') || f.file === 'cli/lsp.ts').map((f) => f.file);
+    deepStrictEqual(server.length > 5, true);
+    deepStrictEqual(server.filter((file) => reaches(file, new Set())), []);
+    deepStrictEqual(
+      violations((i) => i.file.startsWith('lsp/') && i.specifier.startsWith('.') && !['lsp', 'core', 'vscode'].includes(layerOf(i.file, i.specifier))),
+      [],
+    );
+  });
+
   it('never evaluates strings as code', () => {
     const hits = FILES.filter(({ text }) => /\beval\s*\(|new\s+Function\s*\(|from\s+'(node:)?vm'|require\('(node:)?vm'\)/.test(text)).map((f) => f.file);
     deepStrictEqual(hits, []);

@@ -1,0 +1,44 @@
+/**
+ * `cloud-workflows lsp --stdio | --node-ipc`: serves the language server (src/lsp) to any editor.
+ * `--clientProcessId=N`, which some clients add, is accepted (the server library watches that
+ * process and exits with it).
+ */
+import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+
+const USAGE = `usage: cloud-workflows lsp --stdio | --node-ipc
+
+Serves diagnostics, completion, hover, definition, outline, folding and quick fixes for
+Cloud Workflows files over the Language Server Protocol. See docs/EDITORS.md.
+`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const STDIO: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export async function main(argv: string[], io: Io = STDIO): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const unknown = argv.filter((a) => a !== '--stdio' && a !== '--node-ipc' && !/^--clientProcessId=\d+$/.test(a));
+  const transports = argv.filter((a) => a === '--stdio' || a === '--node-ipc');
+  if (unknown.length > 0 || transports.length !== 1) {
+    io.err(unknown.length > 0 ? `cloud-workflows lsp: unknown option '${unknown[0]}'\n${USAGE}` : `cloud-workflows lsp: give exactly one of --stdio or --node-ipc\n${USAGE}`);
+    return 2;
+  }
+  if (transports[0] === '--node-ipc' && !process.send) {
+    io.err('cloud-workflows lsp: --node-ipc needs a parent that opened an IPC channel\n');
+    return 2;
+  }
+  const connection =
+    transports[0] === '--stdio'
+      ? createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
+      : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  startServer(connection);
+  // The server library ends the process on `exit` (or when the input closes).
+  return new Promise<number>(() => undefined);
+}

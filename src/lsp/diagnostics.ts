@@ -1,0 +1,93 @@
+/**
+ * Diagnostics pushed per document: debounced after each change, parsed and validated in two
+ * separate tasks so requests are answered in between, and dropped when the document moved on.
+ */
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic as CoreDiagnostic, Severity } from '../core/diagnostic';
+import type { DocumentModels, OpenDocument } from './documentModels';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+export interface DiagnosticsOptions {
+  /** Milliseconds between the last change and the check. */
+  delay: number;
+  /** Whether checking is on for a document (`cloudWorkflows.validation.enabled`). */
+  enabled(uri: string): Promise<boolean>;
+  /** The open document, if still open. */
+  document(uri: string): OpenDocument | undefined;
+}
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URIs that have diagnostics on the client, so a clear is sent only when needed. */
+  private readonly shown = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly models: DocumentModels,
+    private readonly options: DiagnosticsOptions,
+  ) {}
+
+  /** Checks the document after `delay` ms (the configured debounce by default), replacing any pending check. */
+  schedule(uri: string, delay = this.options.delay): void {
+    clearTimeout(this.timers.get(uri));
+    const version = this.options.document(uri)?.version;
+    if (version === undefined) return;
+    this.timers.set(uri, setTimeout(() => void this.check(uri, version), delay));
+  }
+
+  /** Drops any pending check and clears the document's diagnostics (on close). */
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (this.shown.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private current(uri: string, version: number): OpenDocument | undefined {
+    const document = this.options.document(uri);
+    return document && document.version === version ? document : undefined;
+  }
+
+  private async check(uri: string, version: number): Promise<void> {
+    this.timers.delete(uri);
+    try {
+      let document = this.current(uri, version);
+      if (!document) return;
+      if (!(await this.options.enabled(uri)) || !this.models.isWorkflow(document)) {
+        if (this.current(uri, version)) this.clear(uri);
+        return;
+      }
+      document = this.current(uri, version);
+      if (!document) return;
+      this.models.model(document);
+      // Validation is a task of its own: requests queued during parsing are answered first, and an
+      // edit in between (a new version) drops this check.
+      await new Promise((resolve) => setImmediate(resolve));
+      document = this.current(uri, version);
+      if (!document) return;
+      const model = this.models.model(document);
+      if (!model) return;
+      const diagnostics = this.models.diagnostics(document).map((d) => toLsp(d, model.lines, uri));
+      this.shown.add(uri);
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      this.connection.console.error(`Could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+}
+
+function toLsp(core: CoreDiagnostic, lines: { rangeOf(span: { start: number; end: number }): Diagnostic['range'] }, uri: string): Diagnostic {
+  const out: Diagnostic = { range: lines.rangeOf(core.span), severity: SEVERITIES[core.severity], code: core.code, source: 'cloud-workflows', message: core.message };
+  if (core.related) out.relatedInformation = core.related.map((r) => ({ location: { uri, range: lines.rangeOf(r.span) }, message: r.message }));
+  if (core.data) out.data = core.data;
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * The parsed model, line index and lint results of each open document, computed at most once per
+ * URI and version and shared by every request. Pure: documents come in as text, no editor API.
+ */
+import type { Diagnostic } from '../core/diagnostic';
+import { LineIndex } from '../core/location';
+import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
+import { parseWorkflow } from '../core/model/parse';
+import type { Workflow } from '../core/model/types';
+import { validateWorkflow } from '../core/validate';
+
+/** What the server needs of an open document (a `TextDocument` of vscode-languageserver fits). */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  getText(): string;
+}
+
+export interface DocumentModel {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly format: 'yaml' | 'json';
+  readonly lines: LineIndex;
+  readonly workflow: Workflow;
+}
+
+const WORKFLOW_FILE_NAME = /\.workflows\.(ya?ml|json)$/i;
+
+/** The source format of a document, from its language or its URI. */
+export function formatOf(document: Pick<OpenDocument, 'uri' | 'languageId'>): 'yaml' | 'json' {
+  if (document.languageId === 'json' || document.languageId === 'jsonc') return 'json';
+  return /\.json$/i.test(document.uri) ? 'json' : 'yaml';
+}
+
+/**
+ * True when the document is a workflow: named `*.workflows.yaml|yml|json`, or YAML/JSON whose
+ * content looks like one (the same rule as the VS Code glue, minus `cloudWorkflows.files` globs).
+ * Editors attach the server to every YAML file; Kubernetes or CI files get nothing from it.
+ */
+export function isWorkflowText(uri: string, format: 'yaml' | 'json', text: string): boolean {
+  if (WORKFLOW_FILE_NAME.test(uri)) return true;
+  if (text.length > DETECT_MAX_SIZE) return false;
+  return looksLikeWorkflow(text.length <= DETECT_PREFIX ? text : text.slice(0, DETECT_PREFIX), format, text.length);
+}
+
+interface Entry {
+  model?: DocumentModel;
+  version: number;
+  isWorkflow: boolean;
+  diagnostics?: Diagnostic[];
+}
+
+export class DocumentModels {
+  private readonly entries = new Map<string, Entry>();
+
+  /** Whether the document's current version is a workflow (cheap: reads a prefix, cached per version). */
+  isWorkflow(document: OpenDocument): boolean {
+    return this.entry(document).isWorkflow;
+  }
+
+  /** The model of the document's current version, or undefined when it is not a workflow. */
+  model(document: OpenDocument): DocumentModel | undefined {
+    const entry = this.entry(document);
+    if (!entry.isWorkflow) return undefined;
+    if (!entry.model) {
+      const text = document.getText();
+      const format = formatOf(document);
+      entry.model = { uri: document.uri, version: document.version, text, format, lines: new LineIndex(text), workflow: parseWorkflow(text, { format }) };
+    }
+    return entry.model;
+  }
+
+  /** Whether the model of the document's current version is already parsed. */
+  isParsed(document: OpenDocument): boolean {
+    const entry = this.entries.get(document.uri);
+    return entry !== undefined && entry.version === document.version && entry.model !== undefined;
+  }
+
+  /** Every diagnostic of the document's current version (empty for a non-workflow). */
+  diagnostics(document: OpenDocument): Diagnostic[] {
+    const model = this.model(document);
+    if (!model) return [];
+    const entry = this.entry(document);
+    entry.diagnostics ??= validateWorkflow(model.workflow);
+    return entry.diagnostics;
+  }
+
+  /** Forgets a closed document. */
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  private entry(document: OpenDocument): Entry {
+    const known = this.entries.get(document.uri);
+    if (known && known.version === document.version) return known;
+    const entry: Entry = { version: document.version, isWorkflow: isWorkflowText(document.uri, formatOf(document), document.getText()) };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+}
