@@ -3,7 +3,7 @@
  * `--clientProcessId=N`, which some clients add, is accepted (the server library watches that
  * process and exits with it).
  */
-import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { IPCMessageReader, IPCMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 
 const USAGE = `usage: cloud-workflows lsp --stdio | --node-ipc
@@ -36,8 +36,12 @@ export async function main(argv: string[], io: Io = STDIO): Promise<number> {
   }
   const connection =
     transports[0] === '--stdio'
-      ? createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
+      ? // Raw streams (not message readers), so the library exits when the editor closes stdin.
+        createConnection(process.stdin, process.stdout)
       : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  // stdout carries the protocol: anything logged goes to the client's log instead.
+  console.log = console.info = console.warn = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   startServer(connection);
   // The server library ends the process on `exit` (or when the input closes).
   return new Promise<number>(() => undefined);

@@ -1,6 +1,6 @@
 import { deepStrictEqual } from 'assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import { GREETER, GREETER_URI, startLsp, type LspServer } from './lspClient';
+import { GREETER, GREETER_URI, startLsp, waitFor, type LspServer } from './lspClient';
 
 const NXT = {
   range: { start: { line: 6, character: 8 }, end: { line: 6, character: 11 } },
@@ -125,11 +125,3 @@ describe('lsp: settings', () => {
   });
 });
 
-/** Polls `condition` every 10 ms until it holds, failing after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -135,3 +135,12 @@ export const GREETER = [
 ].join('\n');
 
 export const GREETER_URI = 'file:///work/greeter.workflows.yaml';
+
+/** Polls `condition` every 10 ms until it holds, failing after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
