@@ -1,7 +1,8 @@
 /**
  * `cloudWorkflows.validation.enabled`, read the way the client offers it: pulled with
  * `workspace/configuration` (per document, cached until `didChangeConfiguration`) when the client
- * supports it, otherwise taken from `initializationOptions.settings` and pushed settings
+ * supports it, otherwise taken from `initializationOptions` (`{ settings: { cloudWorkflows } }`, or
+ * `{ cloudWorkflows }` as Helix sends its `config`) and pushed settings
  * (`{ cloudWorkflows: { validation: { enabled } } }`). On by default.
  */
 import type { Connection, InitializeParams } from 'vscode-languageserver';
@@ -17,7 +18,7 @@ export class Settings {
   initialize(params: InitializeParams): void {
     this.pull = params.capabilities.workspace?.configuration === true;
     const options: unknown = params.initializationOptions;
-    if (typeof options === 'object' && options !== null && 'settings' in options) this.pushed = (options as { settings: unknown }).settings;
+    if (typeof options === 'object' && options !== null) this.pushed = 'settings' in options ? (options as { settings: unknown }).settings : options;
   }
 
   /** Requests to the client are allowed only after `initialized`. */
