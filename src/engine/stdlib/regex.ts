@@ -75,22 +75,3 @@ function codeUnits(s: string, at: number): number {
   return c >= 0xd800 && c <= 0xdbff && at + 1 < s.length && (s.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
-/**
- * Converts increasing UTF-16 offsets of one string into code-point indexes in one pass over it
- * (matches come in order, so the whole conversion stays linear).
- */
-export class CodePointCursor {
-  private unit = 0;
-  private point = 0;
-
-  constructor(private readonly s: string) {}
-
-  /** The code-point index of UTF-16 offset `offset` (not smaller than the previous one asked). */
-  at(offset: number): number {
-    while (this.unit < offset) {
-      this.unit += codeUnits(this.s, this.unit);
-      this.point++;
-    }
-    return this.point;
-  }
-}

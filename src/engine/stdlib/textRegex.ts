@@ -9,7 +9,8 @@
 import type { Value } from '../value';
 import { Args } from './args';
 import type { NativeFunction } from './context';
-import { CodePointCursor, Regex } from './regex';
+import { Regex } from './regex';
+import { CodePointCounter } from './codePointCounter';
 
 const cache = new Map<string, Regex>();
 const CACHE_SIZE = 64;
@@ -30,7 +31,7 @@ const findAllRegex: NativeFunction = (values) => {
   const a = new Args('text.find_all_regex', values);
   const source = a.string('source');
   const re = compile(a, true);
-  const cursor = new CodePointCursor(source);
+  const cursor = new CodePointCounter(source);
   const out: Value[] = [];
   for (const m of re.matches(source)) {
     out.push(
