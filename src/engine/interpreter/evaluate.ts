@@ -221,7 +221,7 @@ function readVariable(name: string, ctx: EvalContext): Value {
   const value = ctx.scope.lookup(name);
   if (value !== undefined) return value;
   if (ctx.isRoutine(name)) return name;
-  throw workflowError('KeyError', `Variable "${name}" is not defined`);
+  throw ctx.scope.undefinedVariable(name);
 }
 
 /**
