@@ -1,4 +1,5 @@
-import { deepStrictEqual } from 'assert';
+import { deepStrictEqual, strictEqual } from 'assert';
+import fc from 'fast-check';
 import { cursorContext } from '../../../src/vscode/editing/cursorContext';
 import { jsonCursorContext } from '../../../src/vscode/editing/jsonCursorContext';
 
@@ -85,5 +86,23 @@ describe('editing: JSON cursor context', () => {
     deepStrictEqual(jsonCursorContext(...at('[{"a": {"return": 1‸}}]')), undefined);
     deepStrictEqual(jsonCursorContext(...at('}}]]"\\u12‸')), undefined);
     deepStrictEqual(jsonCursorContext(...at('/* open comment ‸')), undefined);
+  });
+});
+
+describe('editing: cursor contexts on malformed input', () => {
+  const pieces = fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', '\n', '  ', '- ', 'main', 'steps', 'call', 'next', '${', '/*', '//', '#', "'", 'x');
+  const texts = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 60 }).map((p) => p.join('')));
+
+  it('answers a context or nothing for any text and any offset, never throwing', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), (text, n) => {
+        const offset = text.length === 0 ? 0 : n % (text.length + 1);
+        for (const context of [cursorContext(text, offset), jsonCursorContext(text, offset)]) {
+          if (context === undefined) continue;
+          strictEqual(context.span.start <= offset && offset <= context.span.end, true, JSON.stringify({ text, offset, context }));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
