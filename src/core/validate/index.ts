@@ -21,6 +21,7 @@ import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
 import { limitsRule } from './rules/limits';
 import { logSeverityRule } from './rules/logSeverity';
+import { parallelReturnRule } from './rules/parallelReturn';
 import { parallelScopeRule } from './rules/parallelScope';
 import { parallelShapeRule } from './rules/parallelShape';
 import { sourceSizeRule } from './rules/sourceSize';
@@ -49,6 +50,7 @@ export const RULES: readonly NamedRule[] = [
   { name: 'source size', ...sourceSizeRule },
   { name: 'step names', ...stepNamesRule },
   { name: 'next targets', ...jumpsRule },
+  { name: 'parallel return', ...parallelReturnRule },
   { name: 'unreachable steps', ...unreachableRule },
   { name: 'call targets', ...callTargetsRule },
   { name: 'call arguments', ...callArgumentsRule },

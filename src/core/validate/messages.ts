@@ -76,6 +76,18 @@ export const MESSAGES = {
   'reserved-step-name': error(() => "'end' cannot be a step name: 'next: end' already means the end of the routine."),
   'unknown-next-target': error((target, routine) => `There is no step '${target}' in routine '${routine}'.`),
   'jump-outside-loop': error((target) => `'next: ${target}' can only be used inside the steps of a for loop.`),
+  'next-into-block': error(
+    (target, block, owner) => `'next: ${target}' jumps into ${block} of step '${owner}': a jump may reach the steps of its own list and the lists around it, not enter a block.`,
+  ),
+  'next-out-of-parallel': error(
+    (target, block, owner) => `'next: ${target}' leaves ${block} of step '${owner}': a branch runs on its own and can only end ('next: end') or fail.`,
+  ),
+  'break-in-parallel-for': error(
+    (owner) => `'next: break' cannot stop the parallel for loop of step '${owner}': its iterations run at once. Use 'next: continue' to end this iteration.`,
+  ),
+  'return-in-parallel': error(
+    (block, owner) => `'return' cannot be used inside ${block} of step '${owner}': a branch has no result of its own. Assign a shared variable instead.`,
+  ),
   'unreachable-step': warning(
     (step) => `Step '${step}' is never reached: the step before it always jumps away and no 'next' targets it.`,
   ),

@@ -14,7 +14,7 @@ import { encodeJson, toJson } from '../json';
 import type { JsonValue, Value } from '../value';
 import { Args } from './args';
 import type { NativeContext, NativeFunction } from './context';
-import { parseRfc3339 } from './time';
+import { parseRfc3339Seconds } from '../../core/time/rfc3339';
 
 /** The longest sleep the service allows: one year. */
 export const MAX_SLEEP_SECONDS = 31_536_000;
@@ -93,7 +93,7 @@ const sleep: NativeFunction = (values, ctx) => {
 const sleepUntil: NativeFunction = (values, ctx) => {
   const a = new Args('sys.sleep_until', values);
   const text = a.string('time');
-  const until = parseRfc3339(text) ?? a.valueError(`${JSON.stringify(text)} is not an RFC 3339 timestamp`);
+  const until = parseRfc3339Seconds(text) ?? a.valueError(`${JSON.stringify(text)} is not an RFC 3339 timestamp`);
   return sleepSeconds(a, Math.max(0, until - ctx.host.clock.now() / 1000), ctx);
 };
 

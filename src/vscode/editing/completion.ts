@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { CONNECTORS, lookupConnector, lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
 import type { StdlibFunction } from '../../core/stdlib/catalogue';
 import type { Routine, StepKind, Workflow } from '../../core/model/types';
-import { routineAt, stepAt } from '../../core/model/query';
+import { routineAt } from '../../core/model/query';
+import { SPECIAL_TARGETS } from '../../core/semantics';
 import { ACTION_KEYS, BLOCK_KEYS, KEYS_BY_KIND } from '../../core/validate/keys';
 import { toRange } from '../util/ranges';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
@@ -11,7 +12,7 @@ import { jsonCursorContext } from './jsonCursorContext';
 import { functionSignature } from './signatures';
 import type { WorkflowCache } from './workflowCache';
 import type { SnippetPlace, WorkflowSnippets } from './workflowSnippets';
-import { innermostLoop, stepsOf, variablesAt } from './workflowQuery';
+import { nextTargetsAt, stepsOf, variablesAt } from './workflowQuery';
 
 /** Keys whose value is a list of items or a nested map: completing them opens the block. */
 const LIST_KEYS = new Set(['steps', 'assign', 'switch', 'branches']);
@@ -188,25 +189,14 @@ function callItems(workflow: Workflow, prefix: string, range: vscode.Range): vsc
 }
 
 function nextItems(workflow: Workflow, offset: number, range: vscode.Range): vscode.CompletionItem[] {
-  const here = stepAt(workflow, offset);
-  const routine = here?.routine ?? routineAt(workflow, offset);
-  if (!routine) return [];
-  // Jumps stay within one loop body [R]: offer the steps whose innermost loop is the cursor's.
-  const loop = innermostLoop(here);
-  const steps = stepsOf(routine).filter((v) => innermostLoop(v)?.loop === loop?.loop && v.step !== here?.step);
-  const items = steps.map((v) => {
-    const item = new vscode.CompletionItem(v.step.name.value, vscode.CompletionItemKind.Reference);
+  // Exactly the targets the validator and the engine accept from here (core/semantics).
+  return nextTargetsAt(workflow, offset).map((target) => {
+    const special = (SPECIAL_TARGETS as readonly string[]).includes(target);
+    const item = new vscode.CompletionItem(target, special ? vscode.CompletionItemKind.Keyword : vscode.CompletionItemKind.Reference);
     item.range = range;
+    if (special) item.sortText = `~${target}`;
     return item;
   });
-  const specials = loop?.kind === 'for' ? ['end', 'break', 'continue'] : ['end'];
-  for (const special of specials) {
-    const item = new vscode.CompletionItem(special, vscode.CompletionItemKind.Keyword);
-    item.range = range;
-    item.sortText = `~${special}`;
-    items.push(item);
-  }
-  return items;
 }
 
 function expressionItems(workflow: Workflow, offset: number, prefix: string, range: vscode.Range): vscode.CompletionItem[] {

@@ -20,8 +20,8 @@ describe('model: looksLikeWorkflow', () => {
   });
 
   it('says yes to JSON workflows in both forms', () => {
-    strictEqual(looksLikeWorkflow('{"main": {"steps": [{"a": {"return": 1}}]}}', 'json'), true);
-    strictEqual(looksLikeWorkflow('[{"a": {"call": "sys.log", "args": {"text": "hi"}}}]', 'json'), true);
+    strictEqual(looksLikeWorkflow('{"main": {"steps": [{"a": {"return": 1}}]}}'), true);
+    strictEqual(looksLikeWorkflow('[{"a": {"call": "sys.log", "args": {"text": "hi"}}}]'), true);
   });
 
   it('says no to a Kubernetes manifest', () => {
@@ -55,7 +55,7 @@ describe('model: looksLikeWorkflow', () => {
   });
 
   it('says no to package.json', () => {
-    strictEqual(looksLikeWorkflow('{"name": "x", "version": "1.0.0", "scripts": {"test": "mocha"}}', 'json'), false);
+    strictEqual(looksLikeWorkflow('{"name": "x", "version": "1.0.0", "scripts": {"test": "mocha"}}'), false);
   });
 
   it('says no to an Ansible task list and to plain lists', () => {

@@ -70,12 +70,12 @@ suite('Editing: completion', () => {
     assertIncludes(labels, ['helper', 'http.get', 'sys.sleep', 'googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run']);
   });
 
-  test('offers step names, end, break and continue in next inside a for loop', async () => {
+  test('offers in next inside a for loop every target the engine accepts: the body, steps outside the loop, end, break and continue', async () => {
     const labels = await labelsAt(
-      'main:\n  steps:\n    - loop:\n        for:\n          value: v\n          in: [1, 2]\n          steps:\n            - check:\n                next: ‸\n            - work:\n                assign:\n                  - x: 1\n    - done:\n        return: 1\n',
+      'main:\n  steps:\n    - loop:\n        for:\n          value: v\n          in: [1, 2]\n          steps:\n            - check:\n                next: ‸\n            - work:\n                assign:\n                  - x: 1\n    - other:\n        for:\n          value: w\n          in: [1]\n          steps:\n            - hidden:\n                assign:\n                  - y: 1\n    - done:\n        return: 1\n',
     );
-    assertIncludes(labels, ['work', 'end', 'break', 'continue']);
-    assertExcludes(labels, ['done']);
+    assertIncludes(labels, ['work', 'loop', 'other', 'done', 'end', 'break', 'continue']);
+    assertExcludes(labels, ['hidden']);
   });
 
   test('offers step names and end but not break outside loops', async () => {
