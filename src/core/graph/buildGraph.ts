@@ -9,7 +9,8 @@ import { LineIndex } from '../location';
 import type { Routine, Step, SwitchStep, Value, Workflow } from '../model/types';
 import { walkSteps } from '../model/query';
 import type { GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, WorkflowGraph } from './types';
-import { childWorkflowId, isChildExecutionCall, valueText } from './graphText';
+import { childWorkflowId, isChildExecutionCall } from '../model/childCalls';
+import { valueText } from './graphText';
 
 /** Where control goes next: a node and the kind of edge that leads there. */
 interface Exit {
@@ -176,7 +177,7 @@ class GraphBuilder {
       nodeTarget = { routine: target };
     } else if (isChildExecutionCall(target)) {
       kind = 'child-execution';
-      const workflowId = childWorkflowId(target, args);
+      const workflowId = childWorkflowId(args);
       if (workflowId) nodeTarget = { workflowId };
     } else if (target.startsWith('googleapis.')) {
       kind = 'connector-call';

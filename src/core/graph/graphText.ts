@@ -27,26 +27,6 @@ function clip(text: string): string {
   return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine;
 }
 
-const CHILD_EXECUTION = /^googleapis\.workflowexecutions\.v1(beta)?\.projects\.locations\.workflows\.executions\.(run|create)$/;
-
-/** Whether a call target starts a child workflow execution. */
-export function isChildExecutionCall(target: string): boolean {
-  return CHILD_EXECUTION.test(target);
-}
-
-/**
- * The workflow ID a child-execution call starts, when written as a literal: `workflow_id` for
- * `run`, the last segment of `parent` (`projects/p/locations/l/workflows/ID`) for `create`.
- */
-export function childWorkflowId(target: string, args: Value | undefined): string | undefined {
-  if (args?.kind !== 'map') return undefined;
-  const key = target.endsWith('.run') ? 'workflow_id' : 'parent';
-  const entry = args.entries.find((e) => e.key.kind === 'scalar' && e.key.value === key);
-  if (entry?.value.kind !== 'scalar' || typeof entry.value.value !== 'string') return undefined;
-  const text = entry.value.value;
-  return key === 'parent' ? /\/workflows\/([^/]+)$/.exec(text)?.[1] : text;
-}
-
 /** The lines a node shows: its name (with the kind for start/end) and its detail. */
 export function nodeText(node: GraphNode): string[] {
   const title = node.kind === 'start' ? `start ${node.label}` : node.kind === 'end' ? `end ${node.label}` : node.label;
