@@ -9,7 +9,7 @@ import { LineIndex } from '../location';
 import type { Routine, Step, SwitchStep, Value, Workflow } from '../model/types';
 import { walkSteps } from '../model/query';
 import type { GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, WorkflowGraph } from './types';
-import { childWorkflowId, isChildExecutionCall } from '../model/childCalls';
+import { isChildExecutionCall, workflowReferences } from '../validate/childWorkflows';
 import { valueText } from './graphText';
 
 /** Where control goes next: a node and the kind of edge that leads there. */
@@ -40,6 +40,8 @@ class GraphBuilder {
   readonly edges: GraphEdge[] = [];
   private readonly lines: LineIndex;
   private readonly routineNames: Set<string>;
+  /** The workflow each child-execution call step starts, when its ID is written literally. */
+  private readonly childIds = new Map<Step, string>();
   private routineName = '';
   private stepIds = new Map<string, string>();
   private endId = '';
@@ -47,6 +49,7 @@ class GraphBuilder {
   constructor(workflow: Workflow) {
     this.lines = new LineIndex(workflow.text);
     this.routineNames = new Set(workflow.routines.map((r) => r.name.value));
+    for (const ref of workflowReferences(workflow)) if (ref.starts && !this.childIds.has(ref.step)) this.childIds.set(ref.step, ref.id);
   }
 
   routine(routine: Routine): void {
@@ -128,7 +131,7 @@ class GraphBuilder {
         this.edge(id, after);
         return;
       case 'call':
-        this.callStep(step.call.value, step.args, base);
+        this.callStep(step.call.value, this.childIds.get(step), base);
         this.edge(id, after);
         return;
       case 'return':
@@ -169,7 +172,7 @@ class GraphBuilder {
     }
   }
 
-  private callStep(target: string, args: Value | undefined, base: Omit<GraphNode, 'routine' | 'line' | 'kind'>): void {
+  private callStep(target: string, childId: string | undefined, base: Omit<GraphNode, 'routine' | 'line' | 'kind'>): void {
     let kind: GraphNodeKind = 'call';
     let nodeTarget: GraphNode['target'];
     if (this.routineNames.has(target)) {
@@ -177,8 +180,7 @@ class GraphBuilder {
       nodeTarget = { routine: target };
     } else if (isChildExecutionCall(target)) {
       kind = 'child-execution';
-      const workflowId = childWorkflowId(args);
-      if (workflowId) nodeTarget = { workflowId };
+      if (childId) nodeTarget = { workflowId: childId };
     } else if (target.startsWith('googleapis.')) {
       kind = 'connector-call';
     }
