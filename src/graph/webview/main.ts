@@ -4,7 +4,7 @@
  * fit to view, double-click a container to fold it, click a step to reveal it in the editor.
  */
 import type { WorkflowGraph } from '../../core/graph/types';
-import { layoutGraph, type GraphLayout } from '../layout';
+import { layoutGraph, type GraphLayout, type LayoutCache } from '../layout';
 import { parseToWebview, type FromWebview } from '../messages';
 import { renderSvg, type NodeDecoration } from '../svg';
 
@@ -33,6 +33,8 @@ let layout: GraphLayout | undefined;
 let highlighted: string | undefined;
 const collapsed = new Set<string>(((vscode.getState() as { collapsed?: string[] } | undefined)?.collapsed ?? []).filter((c) => typeof c === 'string'));
 let view: View | undefined;
+/** Pieces laid out before: after an edit, only the changed ones go through dagre again. */
+const layoutCache: LayoutCache = new Map();
 
 function post(message: FromWebview): void {
   vscode.postMessage(message);
@@ -43,7 +45,7 @@ function draw(): void {
   const started = performance.now();
   const known = new Set(graph.nodes.map((n) => n.id));
   for (const id of [...collapsed]) if (!known.has(id)) collapsed.delete(id);
-  layout = layoutGraph(graph, { collapsed });
+  layout = layoutGraph(graph, { collapsed, cache: layoutCache });
   const shown = new Map(decorations);
   if (highlighted) shown.set(highlighted, { ...(shown.get(highlighted) ?? {}), highlighted: true });
   // renderSvg escapes every text and attribute it writes; the page's CSP forbids scripts in it anyway.

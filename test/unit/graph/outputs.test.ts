@@ -8,6 +8,7 @@ import { mermaidText, toMermaid } from '../../../src/core/graph/mermaid';
 import { parseWorkflow } from '../../../src/core/model/parse';
 import { layoutGraph } from '../../../src/graph/layout';
 import { renderSvg } from '../../../src/graph/svg';
+import { generateWorkflow } from '../../../bench/generateWorkflow';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'valid');
@@ -102,7 +103,7 @@ describe('graph outputs', function () {
       assert.equal(n.x - n.width / 2 >= 0 && n.x + n.width / 2 <= layout.width, true, n.node.id);
       assert.equal(n.y - n.height / 2 >= 0 && n.y + n.height / 2 <= layout.height, true, n.node.id);
     }
-    assert.deepEqual(layout.clusters.map((c) => c.id), ['main/execute_child_workflows', 'main/iterate', 'main/iterate#except']);
+    assert.deepEqual(layout.clusters.map((c) => c.id).sort(), ['main/execute_child_workflows', 'main/iterate', 'main/iterate#except']);
   });
 
   it('folds a collapsed container: its body is hidden and edges to it land on the container', () => {
@@ -116,6 +117,40 @@ describe('graph outputs', function () {
       layout.edges.map((e) => `${e.edge.from}>${e.edge.to}`),
       ['main/#start>main/init', 'main/init>main/execute_child_workflows', 'main/execute_child_workflows>main/return_execution_results', 'main/return_execution_results>main/#end'],
     );
+  });
+
+  it('cuts a long sequence into pieces and lays out again only the piece an edit changed', () => {
+    const text = generateWorkflow(170);
+    const cache = new Map<string, unknown>();
+    const first = layoutGraph(buildGraph(parseWorkflow(text)), { cache });
+    assert.deepEqual(first, layoutGraph(buildGraph(parseWorkflow(text))), 'the cache changes nothing');
+    const pieces = cache.size;
+    assert.equal(pieces > 20, true, `only ${pieces} pieces`);
+    const edited = text.replace('- total_5: 0', '- total_5: 1\n          - extra_5: 2');
+    const keys = new Set(cache.keys());
+    const second = layoutGraph(buildGraph(parseWorkflow(edited)), { cache });
+    assert.equal([...cache.keys()].filter((k) => !keys.has(k)).length, 1, 'one piece laid out again');
+    assert.equal(cache.size, pieces, 'the replaced piece was dropped');
+    assert.deepEqual(second, layoutGraph(buildGraph(parseWorkflow(edited))));
+    // Every node lies inside the drawing and no two nodes overlap.
+    const boxes = second.nodes.map((n) => [n.x - n.width / 2, n.y - n.height / 2, n.x + n.width / 2, n.y + n.height / 2]);
+    for (const [x1, y1, x2, y2] of boxes) assert.equal(x1 >= 0 && y1 >= 0 && x2 <= second.width && y2 <= second.height, true);
+    const sorted = [...boxes].sort((a, b) => a[1] - b[1]);
+    for (let i = 1; i < sorted.length; i++) {
+      for (let j = i - 1; j >= 0 && sorted[j][1] > sorted[i][1] - 200; j--) {
+        const [a, b] = [sorted[i], sorted[j]];
+        assert.equal(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], false, 'nodes overlap');
+      }
+    }
+  });
+
+  it('draws several routines side by side, each under its name', () => {
+    const graph = buildGraph(parseWorkflow('main:\n  steps:\n    - a:\n        call: sub\n        result: r\n    - b:\n        return: ${r}\nsub:\n  steps:\n    - c:\n        return: 1\n'));
+    const layout = layoutGraph(graph);
+    assert.deepEqual(layout.clusters.map((c) => c.label), ['main', 'sub']);
+    const x = (id: string): number => layout.nodes.find((n) => n.node.id === id)?.x ?? NaN;
+    assert.equal(x('sub/c') > x('main/a'), true);
+    assert.deepEqual(layout.edges.find((e) => e.edge.kind === 'call')?.points.length, 2);
   });
 
   it('draws well-formed standalone SVG with escaped labels and decorations', async () => {
