@@ -129,7 +129,7 @@ function analyzeRoutine(routine: Routine): RoutineSemantics {
     const container = visit.ancestry[visit.ancestry.length - 1];
     // Parents are visited first, so the block's owner step already has its place.
     const here = container ? blockScope(info, container, (info.placeByStep.get(container.step) as Place).scope) : scope;
-    const place: Place = { ...visit, inline: isInline(visit), scope: here };
+    const place: Place = { step: visit.step, routine, ancestry: visit.ancestry, list: visit.list, index: visit.index, inline: isInline(visit), scope: here };
     info.places.push(place);
     info.placeByStep.set(visit.step, place);
     if (!place.inline) {

@@ -118,7 +118,7 @@ export function buildContext(workflow: Workflow): ValidationContext {
         list: place.inline ? undefined : place.list,
         index: place.index,
         synthetic: place.inline,
-        parallelDepth: place.ancestry.filter((c) => c.kind === 'branch' || c.kind === 'parallel-for').length,
+        parallelDepth: owner ? (infos.get(owner.step) as StepInfo).parallelDepth + (owner.kind === 'branch' || owner.kind === 'parallel-for' ? 1 : 0) : 0,
         place,
       };
       infos.set(place.step, stepInfo);
