@@ -198,6 +198,34 @@ export function visibleVariables(scope: StaticScope): Map<string, Definition> {
 }
 
 /**
+ * Whether `name` is created before `offset` in `scope` or a scope around it: a variable a step
+ * starting at `offset` finds in place [R: "exists before the parallel step" read by source order].
+ */
+export function definedBefore(scope: StaticScope, name: string, offset: number): boolean {
+  for (let s: StaticScope | undefined = scope; s; s = s.parent) {
+    const d = s.defs.get(name);
+    if (d !== undefined && d.span.start < offset) return true;
+  }
+  return false;
+}
+
+/**
+ * The branch or parallel-iteration scope that refuses a write to `name` from `scope`: the name is
+ * a variable of the scope around its parallel step (created before the step) and the step does not
+ * list it in `shared` [S parallel_shared_variables]. Undefined when the write is allowed; a name
+ * first created after the parallel step is a new branch-local variable.
+ */
+export function unsharedWriteBoundary(scope: StaticScope, name: string): StaticScope | undefined {
+  for (let s: StaticScope | undefined = scope; s; s = s.parent) {
+    if (!s.parallel || !s.parent) continue;
+    if (!definedBefore(s.parent, name, s.parallel.span.start)) continue;
+    if (s.parallel.parallel.shared.some((n) => n.value === name)) continue;
+    return s;
+  }
+  return undefined;
+}
+
+/**
  * Capitalised literals: Google documents `True`/`TRUE` [D datatypes] and its own demos compare with
  * `Null` [S workflows-bigquery-load], so these are never undefined names.
  */

@@ -6,12 +6,14 @@
 export { BLOCK_PHRASES, BLOCK_RULES, SCOPE_WRITES, type BlockKind, type BlockRule, type ScopeKind } from './rules';
 export {
   Semantics,
+  definedBefore,
   definitionOf,
   isVisible,
   resolvesStatically,
   routineSemantics,
   scopeAt,
   semanticsOf,
+  unsharedWriteBoundary,
   visibleVariables,
   type Definition,
   type Place,

@@ -68,10 +68,11 @@ describe('lint and engine agree on the corpus and the conformance suite', () => 
       if (!verdict.reported) unreported.push(`${c.name} ${verdict.refusal}`);
     }
     deepStrictEqual(unreported, []);
-    // The conformance suite's own scope cases: lint reports each name, the engine refuses it.
+    // The conformance suite's own scope cases: lint reports each, the engine refuses it.
     deepStrictEqual(refused, [
       'except_scope.workflows.yaml undefined-variable@12:3',
       'for_scope.workflows.yaml undefined-variable@11:3',
+      'parallel_unshared_write.workflows.yaml unshared-parallel-write@14:19',
       'subworkflow_scope.workflows.yaml undefined-variable@12:7',
     ]);
   });
