@@ -21,4 +21,4 @@ export {
   type ScopeOwner,
   type StaticScope,
 } from './analysis';
-export { SPECIAL_TARGETS, findInList, jumpTargets, jumpVerdict, returnVerdict, sameBlock, type Refusal, type Verdict } from './jumps';
+export { SPECIAL_TARGETS, findInList, jumpTargets, jumpVerdict, returnVerdict, type Refusal, type Verdict } from './jumps';

@@ -11,7 +11,6 @@ import { assignmentTarget } from '../expr/walk';
 import { semanticsOf, type Place, type RoutineSemantics, type StaticScope } from '../semantics';
 import { documentSpan } from './exprNodes';
 
-export { isVisible } from '../semantics';
 
 /** A variable scope, as the structural semantics builds it (`core/semantics`). */
 export type Scope = StaticScope;
