@@ -76,4 +76,15 @@ describe('lint and engine agree on the corpus and the conformance suite', () => 
       'subworkflow_scope.workflows.yaml undefined-variable@12:7',
     ]);
   });
+
+  it('marks an unknown function and a blocking call in an expression as refusals lint reports, and an undocumented module as neither', async () => {
+    const verdicts = await Promise.all(
+      ['${nosuch(1)}', '${http.get("https://example.com")}', '${shell.gcloud("x")}'].map((expr) => agreement(`- s:\n    return: ${JSON.stringify(expr)}\n`, 'yaml')),
+    );
+    deepStrictEqual(verdicts, [
+      { refusal: 'unknown-function@1:3', reported: true },
+      { refusal: 'blocking-in-expression@1:3', reported: true },
+      { reported: true },
+    ]);
+  });
 });
