@@ -6,8 +6,9 @@
  *
  * How a structural refusal is told from an ordinary run-time failure: never by message text. The
  * engine marks the errors it raises for a structure Google rejects at deploy time (a `next:` the
- * structural semantics refuses, `return` or a jump out of a parallel branch, a name no scope of
- * the source defines, a step of no kind, a missing `main`) with a `Refusal` (`engine/errors.ts`),
+ * structural semantics refuses, `return` or a jump out of a parallel branch, a write to a variable
+ * a branch may not write, a name no scope of the source defines, an unknown function, a blocking
+ * function inside an expression, a step of no kind, a missing `main`) with a `Refusal` (`engine/errors.ts`),
  * and the outcome carries it as `refusal: {rule, span}`. Such errors are uncatchable, so neither a
  * `try` nor a parallel step's UnhandledBranchError can hide one. A KeyError for a name that some
  * scope of the source does define (read before its first write, at run time) is an ordinary
