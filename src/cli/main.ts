@@ -10,6 +10,8 @@ commands:
   emulator  serve the Workflows REST API locally   (cloud-workflows emulator --help)
 `;
 
+import { installConnectorData } from '../engine/connectors/dataFiles';
+
 type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Command> = {
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];
+  installConnectorData();
   if (!load) {
     process.stderr.write(`cloud-workflows: unknown command '${name}'\n${USAGE}`);
     return 2;

@@ -15,6 +15,9 @@ import { blockKeysRule } from './rules/blockKeys';
 import { callArgumentsRule } from './rules/callArguments';
 import { callTargetsRule } from './rules/callTargets';
 import { conditionsRule } from './rules/conditions';
+import { connectorArgumentsRule } from './rules/connectorArguments';
+import { connectorNamesRule } from './rules/connectorNames';
+import { connectorParamsRule } from './rules/connectorParams';
 import { expressionCallsRule } from './rules/expressionCalls';
 import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
@@ -50,6 +53,9 @@ export const RULES: readonly NamedRule[] = [
   { name: 'unreachable steps', ...unreachableRule },
   { name: 'call targets', ...callTargetsRule },
   { name: 'call arguments', ...callArgumentsRule },
+  { name: 'connector names', ...connectorNamesRule },
+  { name: 'connector arguments', ...connectorArgumentsRule },
+  { name: 'connector params', ...connectorParamsRule },
   { name: 'expression calls', ...expressionCallsRule },
   { name: 'undefined variables', ...undefinedVariablesRule },
   { name: 'parallel variables', ...parallelScopeRule },
