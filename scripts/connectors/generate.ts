@@ -146,6 +146,11 @@ function dtsInfo(dts: string): DtsInfo {
   return { methods, params };
 }
 
+function templateIndex(url: string, name: string): number {
+  const at = url.search(new RegExp(`\\{\\+?${name}\\}`));
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+}
+
 function classOf(paths: Map<string, string>, resource: string): string {
   for (const [cls, p] of paths) if (p === resource) return cls;
   throw new Error(`no class for ${resource}`);
@@ -177,7 +182,10 @@ function generate(api: ConnectorApiInfo, version: string): ApiData {
       name: `${m.resource}.${m.name}`,
       http: m.httpMethod,
       url: m.url.replace(/^\//, '').replace(`${sourceVersion}/`, `${version}/`),
-      path: m.pathParams.map((name) => ({ name, doc: p?.docs.get(name) ?? '' })),
+      // In URL template order (the package lists them alphabetically): project, zone, instance.
+      path: [...m.pathParams]
+        .sort((a, b) => templateIndex(m.url, a) - templateIndex(m.url, b))
+        .map((name) => ({ name, doc: p?.docs.get(name) ?? '' })),
       query: (p?.query ?? []).filter((q) => !m.pathParams.includes(q.name)),
       doc: trimDoc(d.doc, METHOD_DOC_MAX),
     };

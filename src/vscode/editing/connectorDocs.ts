@@ -1,0 +1,28 @@
+/** Markdown for connector hover and signature help. Pure (no `vscode` import). */
+import type { ConnectorArg, ConnectorMethod } from '../../core/connectors/catalogue';
+
+/** The LRO sentence of Google's method pages, shortened. */
+export const LRO_NOTE =
+  'Long-running operation: the call waits, polling (1 s, ×1.25, at most 60 s by default) until the operation completes, fails or times out (1800 s by default; up to 31536000 s with `connector_params.timeout`).';
+
+/** `name`, `name?` for optional arguments. */
+export function argLabel(arg: ConnectorArg): string {
+  return arg.required ? arg.name : `${arg.name}?`;
+}
+
+/** The method's one-line signature: `googleapis.pubsub.v1.projects.topics.publish(topic, body, …) → PublishResponse`. */
+export function connectorSignature(method: ConnectorMethod): string {
+  const shown = method.args.filter((a) => a.kind !== 'standard');
+  return `${method.fullName}(${shown.map(argLabel).join(', ')})${method.data.response ? ` → ${method.data.response}` : ''}`;
+}
+
+/** The hover text: signature, description, HTTP call, LRO note, required arguments and the reference link. */
+export function connectorHover(method: ConnectorMethod): string {
+  const lines = ['`' + connectorSignature(method) + '`', method.data.doc || '(no description)'];
+  if (!method.data.helper) lines.push('`' + `${method.data.http} ${method.rootUrl}${method.data.url}` + '`');
+  if (method.data.lro) lines.push(LRO_NOTE);
+  const args = method.args.filter((a) => a.required || a.kind === 'synthetic' || a.kind === 'body');
+  if (args.length) lines.push(args.map((a) => `- \`${a.name}\`${a.required ? '' : ' (optional)'}: ${a.doc}`).join('\n'));
+  lines.push(`[Google's reference page](${method.referenceUrl})`);
+  return lines.join('\n\n');
+}
