@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { LIVE_CONNECTORS_OPTIONS, LIVE_CONNECTORS_USAGE, liveConnectorsOption } from './liveConnectorsOption';
 
 const USAGE = `usage: cloud-workflows emulator [options]
 
@@ -20,7 +21,7 @@ options:
   --location <id>        default location (default us-central1)
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
-  -h, --help             show this help
+${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       location: values.location,
       clock: values.clock,
       allowHttpHost: values.allowHttp,
+      liveConnectors: values.liveConnectors,
       sourceDirs: values.dirs,
       onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
     });
@@ -99,6 +101,7 @@ function parse(argv: string[]) {
       location: { type: 'string' },
       clock: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      ...LIVE_CONNECTORS_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,5 +120,6 @@ function parse(argv: string[]) {
     location: values.location,
     clock: clock as 'real' | 'virtual',
     allowHttp: values['allow-http'] ?? [],
+    liveConnectors: liveConnectorsOption(values, (line) => process.stdout.write(`${line}\n`)),
   };
 }
