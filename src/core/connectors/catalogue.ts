@@ -66,8 +66,57 @@ const CONNECTOR_PARAMS_ARG: ConnectorArg = {
   doc: 'Connector options: timeout (seconds), polling_policy (initial_delay, multiplier, max_delay), skip_polling and scopes.',
 };
 
+/**
+ * The methods of one API version. Methods are built from their data on first lookup, so reading
+ * Compute's 1,100 methods costs one JSON parse, not 1,100 argument lists.
+ */
+export class ConnectorMethodIndex {
+  private readonly data = new Map<string, MethodData>();
+  private readonly built = new Map<string, ConnectorMethod>();
+
+  constructor(
+    private readonly api: ConnectorApiInfo,
+    private readonly version: string,
+    private readonly rootUrl: string,
+    methods: readonly MethodData[],
+  ) {
+    for (const m of methods) this.data.set(m.name, m);
+  }
+
+  get size(): number {
+    return this.data.size;
+  }
+
+  /** `resource.method` names, in catalogue order. */
+  keys(): IterableIterator<string> {
+    return this.data.keys();
+  }
+
+  has(name: string): boolean {
+    return this.data.has(name);
+  }
+
+  get(name: string): ConnectorMethod | undefined {
+    let method = this.built.get(name);
+    if (method) return method;
+    const data = this.data.get(name);
+    if (!data) return undefined;
+    method = build(this.api, this.version, this.rootUrl, data);
+    this.built.set(name, method);
+    return method;
+  }
+
+  *values(): IterableIterator<ConnectorMethod> {
+    for (const name of this.data.keys()) yield this.get(name) as ConnectorMethod;
+  }
+
+  *entries(): IterableIterator<[string, ConnectorMethod]> {
+    for (const name of this.data.keys()) yield [name, this.get(name) as ConnectorMethod];
+  }
+}
+
 let loader: ApiDataLoader | undefined;
-const apiCache = new Map<string, Map<string, ConnectorMethod> | null>();
+const apiCache = new Map<string, ConnectorMethodIndex | null>();
 
 /** Installs the reader of generated API data (see `src/engine/connectors/dataFiles.ts` for Node). */
 export function setConnectorDataLoader(next: ApiDataLoader | undefined): void {
@@ -93,14 +142,14 @@ export function isConnectorNamespace(name: string): boolean {
  * The methods of one API version by their `resource.method` name, helpers included; undefined
  * when the API or version is unknown or the data cannot be read.
  */
-export function connectorMethods(apiName: string, version: string): ReadonlyMap<string, ConnectorMethod> | undefined {
+export function connectorMethods(apiName: string, version: string): ConnectorMethodIndex | undefined {
   const key = `${apiName}.${version}`;
   const cached = apiCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const api = connectorApi(apiName);
-  let methods: Map<string, ConnectorMethod> | null = null;
+  let methods: ConnectorMethodIndex | null = null;
   if (api?.handWritten) {
-    methods = new Map(GKE_METHODS.map((m) => [m.name, build(api, '', '', m)]));
+    methods = new ConnectorMethodIndex(api, '', '', GKE_METHODS);
   } else if (api && api.versions.includes(version) && loader) {
     let data: ApiData | undefined;
     try {
@@ -108,10 +157,7 @@ export function connectorMethods(apiName: string, version: string): ReadonlyMap<
     } catch {
       data = undefined;
     }
-    if (data) {
-      methods = new Map();
-      for (const m of [...data.methods, ...(HELPERS[key] ?? [])]) methods.set(m.name, build(api, version, data.rootUrl, m));
-    }
+    if (data) methods = new ConnectorMethodIndex(api, version, data.rootUrl, [...data.methods, ...(HELPERS[key] ?? [])]);
   }
   apiCache.set(key, methods);
   return methods ?? undefined;

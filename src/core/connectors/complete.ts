@@ -53,12 +53,15 @@ export function completeConnectorName(typed: string): ConnectorCompletion[] {
   const prefix = path.length ? `${path.join('.')}.` : '';
   const base = `googleapis.${api.name}.${head[2]}.${prefix}`;
   const seen = new Map<string, ConnectorCompletion>();
-  for (const [name, method] of methods) {
+  for (const name of methods.keys()) {
     if (!name.startsWith(prefix)) continue;
     const rest = name.slice(prefix.length);
     const dot = rest.indexOf('.');
     const label = dot < 0 ? rest : rest.slice(0, dot);
-    if (dot < 0) seen.set(`m:${label}`, { label, name: base + label, level: 'method', detail: methodDetail(method), method });
+    if (dot < 0) {
+      const method = methods.get(name) as ConnectorMethod;
+      seen.set(`m:${label}`, { label, name: base + label, level: 'method', detail: methodDetail(method), method });
+    }
     else if (!seen.has(`r:${label}`)) seen.set(`r:${label}`, { label, name: base + label, level: 'resource', detail: 'resource' });
   }
   return [...seen.values()].sort((a, b) => (a.level === b.level ? (a.label < b.label ? -1 : 1) : a.level === 'resource' ? -1 : 1));

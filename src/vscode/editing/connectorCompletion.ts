@@ -47,7 +47,7 @@ export class ConnectorCompletionProvider implements vscode.CompletionItemProvide
       case 'call':
       case 'expression': {
         const items = context.prefix.includes('.') ? completeConnectorName(context.prefix) : CONNECTOR_ROOTS;
-        return items.map((c) => nameItem(c, range));
+        return items.map((c, i) => nameItem(c, i, range));
       }
       case 'key': {
         if (formatOf(document) !== 'yaml') return undefined;
@@ -96,11 +96,12 @@ function callAt(workflow: Workflow, offset: number): string | undefined {
   return call?.kind === 'call' ? call.call.value : undefined;
 }
 
-function nameItem(c: ConnectorCompletion, range: vscode.Range): vscode.CompletionItem {
+/** Items keep the catalogue's order (Google's table, versions as listed, resources before methods). */
+function nameItem(c: ConnectorCompletion, index: number, range: vscode.Range): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, KIND[c.level]);
   item.range = range;
   item.filterText = c.name;
-  item.sortText = c.level === 'method' ? `1${c.label}` : `0${c.label}`;
+  item.sortText = String(index).padStart(4, '0');
   if (c.method) {
     item.insertText = c.name;
     item.detail = c.method.fullName;

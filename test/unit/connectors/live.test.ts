@@ -186,4 +186,10 @@ describe('live connectors against a fake Google API on loopback (virtual clock)'
     deepStrictEqual(added.value, { name: 'projects/p/secrets/s/versions/2' });
     deepStrictEqual(JSON.parse(api.requests[1].body), { payload: { data: 'aGk=' } });
   });
+
+  it('calls a connector inside an expression with positional arguments, as Google\'s Secret Manager sample does', async () => {
+    api.on('GET /v1/projects/p/secrets/s/versions/3:access', { status: 200, json: { payload: { data: Buffer.from('v3').toString('base64') } } });
+    const out = await run(emu, '    - r:\n        return: ${googleapis.secretmanager.v1.projects.secrets.versions.accessString("s", "3", "p")}\n');
+    deepStrictEqual(out.value, 'v3');
+  });
 });
