@@ -202,7 +202,8 @@ export function resolveConnector(name: string): ConnectorResolution {
     offsets.push(at);
     at += p.length + 1;
   }
-  const span = (from: number, to = parts.length): NameSpan => ({ start: offsets[from], end: offsets[to - 1] + parts[to - 1].length });
+  const span = (from: number, to = parts.length): NameSpan =>
+    from >= parts.length ? { start: name.length, end: name.length } : { start: offsets[from], end: offsets[Math.min(to, parts.length) - 1] + parts[Math.min(to, parts.length) - 1].length };
   if (parts[0] === 'gke') {
     const methods = connectorMethods('gke', '')!;
     const rest = parts.slice(1).join('.');
