@@ -90,6 +90,9 @@ const CLUSTER: [string, string, string][] = [
   ['cluster_id', 'string', 'The name of the GKE cluster.'],
 ];
 
+const NAMESPACE: [string, string, string] = ['namespace', 'string', 'The namespace; "default" by default.'];
+const JOB: [string, string, string][] = [...CLUSTER, ['job_name', 'string', 'The name of the Job.'], NAMESPACE];
+
 /** The Kubernetes API connector (`gke.*`): calls a GKE cluster's control plane. */
 export const GKE_METHODS: readonly MethodData[] = [
   helper(
@@ -109,20 +112,20 @@ export const GKE_METHODS: readonly MethodData[] = [
   helper(
     'create_job',
     'Creates a Kubernetes Job in a GKE cluster and returns it.',
-    [...CLUSTER, ['namespace', 'string', 'The namespace; "default" by default.'], ['job', 'map', 'The Job manifest (apiVersion batch/v1, kind Job, metadata, spec).']],
+    [...CLUSTER, NAMESPACE, ['job', 'map', 'The Job manifest (apiVersion batch/v1, kind Job, metadata, spec).']],
     ['cluster_id', 'job'],
   ),
   helper(
     'await_job',
     'Waits for a Kubernetes Job to finish and returns it; a failed Job raises an error.',
-    [...CLUSTER, ['job_name', 'string', 'The name of the Job.'], ['namespace', 'string', 'The namespace; "default" by default.'], ['timeout', 'number', 'How long to wait, in seconds.']],
+    [...JOB, ['timeout', 'number', 'How long to wait, in seconds.']],
     ['cluster_id', 'job_name'],
     { lro: true },
   ),
   helper(
     'delete_job',
     'Deletes a Kubernetes Job from a GKE cluster.',
-    [...CLUSTER, ['job_name', 'string', 'The name of the Job.'], ['namespace', 'string', 'The namespace; "default" by default.'], ['query', 'map', 'Query parameters, e.g. propagationPolicy: Foreground.']],
+    [...JOB, ['query', 'map', 'Query parameters, e.g. propagationPolicy: Foreground.']],
     ['cluster_id', 'job_name'],
   ),
 ];

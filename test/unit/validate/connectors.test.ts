@@ -3,6 +3,8 @@ import { checkConnectorArgs } from '../../../src/core/connectors/checkArgs';
 import { doc, EMPTY, expected, lint } from './helpers';
 
 const PUBLISH = 'googleapis.pubsub.v1.projects.topics.publish';
+/** A Compute instances.stop call step whose `connector_params` lines follow. */
+const STOP_WITH_PARAMS = ['- a:', '    call: googleapis.compute.v1.instances.stop', '    args:', '      project: p', '      zone: z', '      instance: i', '      connector_params:'];
 
 describe('connector rules', () => {
   describe('connector names', () => {
@@ -126,13 +128,7 @@ describe('connector rules', () => {
   describe('connector_params', () => {
     it('accepts the documented keys and types', () => {
       const text = doc(
-        '- a:',
-        '    call: googleapis.compute.v1.instances.stop',
-        '    args:',
-        '      project: p',
-        '      zone: z',
-        '      instance: i',
-        '      connector_params:',
+        ...STOP_WITH_PARAMS,
         '        timeout: 31536000',
         '        polling_policy: {initial_delay: 2, multiplier: 1.5, max_delay: 30}',
         '        skip_polling: false',
@@ -143,13 +139,7 @@ describe('connector rules', () => {
 
     it('reports wrong values and warns about unknown keys', () => {
       const text = doc(
-        '- a:',
-        '    call: googleapis.compute.v1.instances.stop',
-        '    args:',
-        '      project: p',
-        '      zone: z',
-        '      instance: i',
-        '      connector_params:',
+        ...STOP_WITH_PARAMS,
         '        timeout: 31536001',
         '        polling_policy: {initial_delay: 0, multiplier: fast, maxdelay: 3}',
         '        skip_polling: "yes"',
