@@ -63,9 +63,10 @@ export class LiveConnectors implements ConnectorHandler {
         const request = secretHelperRequest(method, args, context.env.projectId, this.options.endpoint);
         return secretHelperResult(method, await this.send(request, deadline, options, context));
       }
-      const first = await this.send(buildConnectorRequest(method, args as Record<string, ArgValue>, this.options.endpoint), deadline, options, context);
+      const request = buildConnectorRequest(method, args as Record<string, ArgValue>, this.options.endpoint);
+      const first = await this.send(request, deadline, options, context);
       if (!method.data.lro || options.skipPolling) return first;
-      return await this.poll(method, first, deadline, options, context);
+      return await this.poll(method, new URL(request.url).origin, first, deadline, options, context);
     } catch (err) {
       if (err instanceof ConnectorArgError) throw workflowError(err.tag, `${name}: ${err.message}`);
       throw err;
@@ -141,7 +142,7 @@ export class LiveConnectors implements ConnectorHandler {
   }
 
   /** Polls the operation (or job) until it is done, fails, or the connector timeout passes. */
-  private async poll(method: ConnectorMethod, first: JsonValue, deadline: number, options: ConnectorOptions, context: ConnectorContext): Promise<JsonValue> {
+  private async poll(method: ConnectorMethod, origin: string, first: JsonValue, deadline: number, options: ConnectorOptions, context: ConnectorContext): Promise<JsonValue> {
     let current = first;
     let delay = options.initialDelay;
     for (;;) {
@@ -158,11 +159,12 @@ export class LiveConnectors implements ConnectorHandler {
       }
       await context.clock.sleep(delay * 1000, context.signal);
       delay = Math.min(delay * options.multiplier, options.maxDelay);
-      current = await this.send({ method: 'GET', url: this.pollUrl(method, state) }, deadline, options, context);
+      current = await this.send({ method: 'GET', url: this.pollUrl(method, origin, state) }, deadline, options, context);
     }
   }
 
-  private pollUrl(method: ConnectorMethod, state: { url?: string; name?: string }): string {
+  /** A selfLink (moved to the endpoint, if any), or the name under the version path at the first request's origin (a regional host stays regional). */
+  private pollUrl(method: ConnectorMethod, origin: string, state: { url?: string; name?: string }): string {
     const endpoint = this.options.endpoint?.replace(/\/+$/, '');
     if (state.url) {
       const url = new URL(state.url);
@@ -171,7 +173,7 @@ export class LiveConnectors implements ConnectorHandler {
     const segments = method.data.url.split('/');
     const version = segments.findIndex((s) => /^v\d\w*$/.test(s));
     const prefix = segments.slice(0, version + 1).join('/');
-    return `${endpoint ? `${endpoint}/` : method.rootUrl}${prefix}/${state.name}`;
+    return `${origin}/${prefix}/${state.name}`;
   }
 
   private log(line: string): void {

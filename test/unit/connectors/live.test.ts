@@ -116,6 +116,22 @@ describe('live connectors against a fake Google API on loopback (virtual clock)'
     });
   });
 
+  it('polls a Vertex AI job at its resource name to JOB_STATE_SUCCEEDED, and reports a failed one', async () => {
+    const job = (state: string, error?: unknown) => ({ name: 'projects/p/locations/us-central1/customJobs/7', state, ...(error ? { error } : {}) });
+    api.on('POST /v1/projects/p/locations/us-central1/customJobs', { status: 200, json: job('JOB_STATE_PENDING') });
+    api.on('GET /v1/projects/p/locations/us-central1/customJobs/7', { status: 200, json: job('JOB_STATE_RUNNING') }, { status: 200, json: job('JOB_STATE_SUCCEEDED') });
+    const args = '{parent: projects/p/locations/us-central1, region: us-central1, body: {displayName: j}}';
+    const out = await run(emu, call('googleapis.aiplatform.v1.projects.locations.customJobs.create', args));
+    deepStrictEqual(out.value, job('JOB_STATE_SUCCEEDED'));
+    api.on('GET /v1/projects/p/locations/us-central1/customJobs/7', { status: 200, json: job('JOB_STATE_FAILED', { code: 13, message: 'replica crashed' }) });
+    const failed = await run(emu, call('googleapis.aiplatform.v1.projects.locations.customJobs.create', args));
+    deepStrictEqual(failed.value, {
+      message: 'googleapis.aiplatform.v1.projects.locations.customJobs.create: the long-running operation failed: replica crashed',
+      tags: ['OperationError'],
+      operation: job('JOB_STATE_FAILED', { code: 13, message: 'replica crashed' }),
+    });
+  });
+
   it('returns the first response without polling when skip_polling is true', async () => {
     const running = { name: 'operations/o1', done: false };
     api.on('POST /v1/projects/p/locations/l/workflows?workflowId=w', { status: 200, json: running });

@@ -62,5 +62,12 @@ describe('connector requests', () => {
     deepStrictEqual(operationState({ status: { state: 'DONE', errorResult: { reason: 'invalid' } } }), { kind: 'done', error: { reason: 'invalid' } });
     deepStrictEqual(operationState({ status: 'RUNNING' }), { kind: 'malformed', reason: 'the running operation has no selfLink' });
     deepStrictEqual(operationState('x'), { kind: 'malformed', reason: 'the operation is not a JSON object' });
+    deepStrictEqual(operationState({ name: 'projects/p/jobs/1', state: 'JOB_STATE_RUNNING' }), { kind: 'running', name: 'projects/p/jobs/1' });
+    deepStrictEqual(operationState({ name: 'j', state: 'JOB_STATE_CANCELLED' }), { kind: 'done', error: { message: 'the job ended in state JOB_STATE_CANCELLED' } });
+    deepStrictEqual(operationState({ name: 'projects/p/jobs/1', status: { state: 'SUCCEEDED' } }), { kind: 'done' });
+    deepStrictEqual(operationState({ name: 'my-dataflow-job', currentState: 'JOB_STATE_RUNNING', state: 'RUNNING' }), {
+      kind: 'malformed',
+      reason: 'the running job has no selfLink or resource name to poll',
+    });
   });
 });
