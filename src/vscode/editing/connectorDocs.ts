@@ -1,5 +1,15 @@
 /** Markdown for connector hover and signature help. Pure (no `vscode` import). */
-import type { ConnectorArg, ConnectorMethod } from '../../core/connectors/catalogue';
+import type { ConnectorArg, ConnectorArgKind, ConnectorMethod } from '../../core/connectors/catalogue';
+
+const WHERE: Record<ConnectorArgKind, string> = {
+  path: 'path parameter',
+  query: 'query parameter',
+  standard: "Google's standard query parameter",
+  synthetic: 'picks the regional endpoint',
+  body: 'request body',
+  connector_params: 'connector options',
+  helper: 'argument',
+};
 
 /** The LRO sentence of Google's method pages, shortened. */
 export const LRO_NOTE =
@@ -25,4 +35,10 @@ export function connectorHover(method: ConnectorMethod): string {
   if (args.length) lines.push(args.map((a) => `- \`${a.name}\`${a.required ? '' : ' (optional)'}: ${a.doc}`).join('\n'));
   lines.push(`[Google's reference page](${method.referenceUrl})`);
   return lines.join('\n\n');
+}
+
+/** The hover text of one argument: `name` — required path parameter, string — and its description. */
+export function argumentHover(method: ConnectorMethod, arg: ConnectorArg): string {
+  const type = arg.kind === 'body' ? `\`${arg.type}\`` : arg.type;
+  return [`\`${arg.name}\` — ${arg.required ? 'required' : 'optional'} ${WHERE[arg.kind]}${type ? `, ${type}` : ''}, of \`${method.fullName}\``, arg.doc].join('\n\n');
 }

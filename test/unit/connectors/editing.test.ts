@@ -2,7 +2,7 @@ import { deepStrictEqual, strictEqual } from 'assert';
 import { lookupConnectorMethod } from '../../../src/core/connectors/catalogue';
 import { completeConnectorName } from '../../../src/core/connectors/complete';
 import { connectorCallAt } from '../../../src/vscode/editing/connectorCallAt';
-import { connectorHover, connectorSignature } from '../../../src/vscode/editing/connectorDocs';
+import { argumentHover, connectorHover, connectorSignature } from '../../../src/vscode/editing/connectorDocs';
 import { cursorContext } from '../../../src/vscode/editing/cursorContext';
 
 /** The completion labels at the `|` of `text`, as the editor would compute them. */
@@ -72,6 +72,16 @@ describe('connector editing', () => {
           "[Google's reference page](https://cloud.google.com/workflows/docs/reference/googleapis/compute/v1/instances/stop)",
         ].join('\n\n'),
       );
+    });
+
+    it('describes an argument: where it goes, its type and its description', () => {
+      const method = lookupConnectorMethod('googleapis.pubsub.v1.projects.topics.publish')!;
+      const [topic, body] = method.args;
+      strictEqual(
+        argumentHover(method, topic),
+        '`topic` — required path parameter, string, of `googleapis.pubsub.v1.projects.topics.publish`\n\nRequired. The messages in the request will be published on this topic. Format is `projects/{project}/topics/{topic}`.',
+      );
+      strictEqual(argumentHover(method, body).split('\n')[0], '`body` — required request body, `PublishRequest`, of `googleapis.pubsub.v1.projects.topics.publish`');
     });
 
     it('gives a helper its signature', () => {

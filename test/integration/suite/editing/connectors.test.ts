@@ -49,6 +49,20 @@ suite('Editing: connectors', () => {
     }
   });
 
+  test('describes an argument on hover, and shows signature help for a connector inside ${}', async () => {
+    const { document, position } = await open('main:\n  steps:\n    - s:\n        call: googleapis.storage.v1.objects.get\n        args:\n          buc‸ket: b\n          object: o\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.ok(text.startsWith('`bucket` — required path parameter, string, of `googleapis.storage.v1.objects.get`'), text);
+    const name = 'googleapis.secretmanager.v1.projects.secrets.versions.accessString';
+    const call = await open(`main:\n  steps:\n    - s:\n        return: \${${name}("s", ‸)}\n`);
+    const help = await vscode.commands.executeCommand<vscode.SignatureHelp>('vscode.executeSignatureHelpProvider', call.document.uri, call.position);
+    assert.deepStrictEqual(
+      [help.signatures[0].label, help.activeParameter],
+      [`${name}(secret_id, version?, project_id?) → string`, 1],
+    );
+  });
+
   test('reports an unknown connector method with a did-you-mean quick fix', async () => {
     const { document } = await open('main:\n  steps:\n    - s:\n        call: googleapis.storage.v1.objects.gett‸\n        args: {bucket: b, object: o}\n');
     await expectDiagnostics(document.uri, [
