@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import { LiveConnectors, type TokenProvider } from '../engine/connectors/liveConnectors';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
@@ -31,8 +32,13 @@ export interface EmulatorOptions {
   allowHttpHost?: string[];
   /** Connector calls go to the Google APIs (or `endpoint`, a fake on loopback); off when omitted. */
   liveConnectors?: { endpoint?: string; tokens?: () => TokenProvider; log?(line: string): void; requestTimeoutMs?: number };
+  /**
+   * How many executions to keep at most (default 10,000): past it the oldest ended executions are
+   * deleted with their step entries. Running executions are always kept.
+   */
+  maxExecutions?: number;
   /** `sys.log` output of every execution. */
-  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
 }
 
 /** What the emulator found in its data directory at start. */
@@ -66,10 +72,11 @@ export class Emulator {
     this.callbacks = new Callbacks(this.clock);
     const live = options.liveConnectors && liveConnectors(options.liveConnectors);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }), live);
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }), options.maxExecutions);
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };
+    this.executions.enforceRetention();
   }
 
   /** The parent resource name for the default project and location. */

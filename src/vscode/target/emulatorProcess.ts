@@ -14,6 +14,7 @@ export interface EmulatorLaunch {
   allowHttpHosts: string[];
   /** Adds `--live-connectors`. */
   liveConnectors?: boolean;
+  maxExecutions: number;
 }
 
 /** How long the emulator may take to print `listening on`. */
@@ -77,6 +78,7 @@ export class EmulatorProcess {
     const args = [launch.cliPath, 'emulator', '--port', '0', '--data-dir', launch.dataDir, '--clock', launch.clock];
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
     if (launch.liveConnectors) args.push('--live-connectors');
+    args.push('--max-executions', String(launch.maxExecutions));
     this.log.info(`starting the local emulator (clock: ${launch.clock}, data: ${launch.dataDir})`);
     // In VS Code desktop `process.execPath` is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.
     const child = spawn(process.execPath, args, {

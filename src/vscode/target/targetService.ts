@@ -42,6 +42,7 @@ export class TargetService implements vscode.Disposable {
         clock: this.settings.clock,
         allowHttpHosts: this.settings.allowHttpHosts,
         liveConnectors: this.settings.liveConnectors,
+        maxExecutions: this.settings.maxExecutions,
       }),
       log,
     );

@@ -16,6 +16,8 @@ export interface TargetSettings {
   allowHttpHosts: string[];
   /** Connector calls of local runs go to the real Google APIs with the user's credentials. */
   liveConnectors: boolean;
+  /** `cloudWorkflows.emulator.maxExecutions`: the emulator's retention limit. */
+  maxExecutions: number;
 }
 
 export function readTargetSettings(): TargetSettings {
@@ -27,6 +29,7 @@ export function readTargetSettings(): TargetSettings {
     clock: config.get<string>('emulator.clock') === 'virtual' ? 'virtual' : 'real',
     allowHttpHosts: config.get<string[]>('emulator.allowHttpHosts', []).filter((h) => typeof h === 'string' && h.trim() !== ''),
     liveConnectors: config.get<boolean>('emulator.liveConnectors', false) === true,
+    maxExecutions: wholeAtLeastOne(config.get<number>('emulator.maxExecutions'), 10_000),
   };
 }
 
@@ -39,4 +42,8 @@ export async function updateSetting(key: string, value: unknown): Promise<void> 
   const inspected = config.inspect(key);
   const where = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update(key, value, where);
+}
+
+function wholeAtLeastOne(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : fallback;
 }

@@ -62,7 +62,7 @@ function checkPolling(policy: Value, out: Diagnostic[]): void {
   for (const { key, value } of scalarEntries(policy)) {
     if (!(POLLING_POLICY_KEYS as readonly string[]).includes(String(key.value))) {
       out.push(diagnostic('unknown-connector-param', key.span, [String(key.value), `polling_policy (${POLLING_POLICY_KEYS.join(', ')})`]));
-    } else if (!(value.kind === 'expr' || (value.kind === 'scalar' && typeof value.value === 'number' && value.value > 0))) {
+    } else if (!(value.kind === 'expr' || (value.kind === 'scalar' && (typeof value.value === 'number' || typeof value.value === 'bigint') && value.value > 0))) {
       out.push(diagnostic('connector-param-value', value.span, [String(key.value), 'a positive number']));
     }
   }
@@ -74,7 +74,8 @@ function scalarEntries(map: MapValue) {
 
 function isInteger(value: Value, min: number, max: number): boolean {
   if (value.kind === 'expr') return true;
-  return value.kind === 'scalar' && typeof value.value === 'number' && value.isInt && value.value >= min && value.value <= max;
+  // Integers are exact (bigint) in the model.
+  return value.kind === 'scalar' && typeof value.value === 'bigint' && value.value >= BigInt(min) && value.value <= BigInt(max);
 }
 
 function isScopes(value: Value): boolean {
