@@ -8,7 +8,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range }
 import { routineAt } from '../core/model/query';
 import type { Routine, Workflow } from '../core/model/types';
 import { SPECIAL_TARGETS } from '../core/semantics';
-import { CONNECTORS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, lookupConnector, lookupFunction } from '../core/stdlib/catalogue';
+import { STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, lookupFunction } from '../core/stdlib/catalogue';
 import type { StdlibFunction } from '../core/stdlib/catalogue';
 import { cursorContext } from '../vscode/editing/cursorContext';
 import { jsonCursorContext } from '../vscode/editing/jsonCursorContext';
@@ -95,7 +95,7 @@ function argumentNames(workflow: Workflow, offset: number, present: string[]): {
   const call = routine && stepsOf(routine).map((v) => v.step).filter((s) => s.kind === 'call' && s.span.start <= offset).pop();
   if (call?.kind !== 'call') return [];
   const callee = call.call.value;
-  const known = lookupFunction(callee) ?? lookupConnector(callee);
+  const known = lookupFunction(callee);
   const params = known ? known.params : (workflow.routines.find((r) => r.name.value === callee)?.params ?? []).map((p) => ({ name: p.name.value, optional: p.default !== undefined }));
   return params.filter((p) => !present.includes(p.name)).map((p) => ({ key: p.name, detail: p.optional ? 'optional' : 'required' }));
 }
@@ -108,7 +108,6 @@ function callItems(workflow: Workflow, prefix: string, range: Range): Completion
   const module = prefix.includes('.') ? prefix.slice(0, prefix.lastIndexOf('.') + 1) : '';
   const items = [
     ...STDLIB_FUNCTIONS.filter((f) => f.module !== '').map((f) => functionItem(f, range)),
-    ...CONNECTORS.map((c) => named(c.name, CompletionItemKind.Method, range, { documentation: c.doc })),
     ...subworkflows(workflow).map((r) => subworkflowItem(r, range)),
   ];
   return items.filter((i) => i.label.startsWith(module));

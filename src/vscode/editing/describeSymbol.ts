@@ -3,7 +3,7 @@
  * language server. Pure (no `vscode` import).
  */
 import type { Workflow } from '../../core/model/types';
-import { lookupConnector, lookupConstant, lookupFunction } from '../../core/stdlib/catalogue';
+import { lookupConstant, lookupFunction } from '../../core/stdlib/catalogue';
 import { functionSignature, paramDocs, subworkflowSignature } from './signatures';
 import type { SymbolAt } from './symbolAt';
 import { findStep, variablesAt } from './workflowQuery';
@@ -12,7 +12,7 @@ import { findStep, variablesAt } from './workflowQuery';
 export function describeSymbol(symbol: SymbolAt, workflow: Workflow, offset: number, lineOf: (offset: number) => number): string | undefined {
   switch (symbol.kind) {
     case 'callable': {
-      const fn = lookupFunction(symbol.name) ?? lookupConnector(symbol.name);
+      const fn = lookupFunction(symbol.name);
       if (fn) {
         const blocking = 'blocking' in fn && fn.blocking ? '\n\nBlocking: call it from a `call` step.' : '';
         return [code(functionSignature(fn)), fn.doc + blocking, ...paramDocs(fn.params)].join('\n\n');
