@@ -93,6 +93,20 @@ async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[])
   }
 }
 
+/** Expands the newest finished parent execution and waits for its four finished children. */
+async function expandNewestParent(workbench: Workbench): Promise<{ rows: Row[]; parent: { row: Row; index: number } }> {
+  const newest = parentExecution(await workbench.sidebarRows());
+  assert.ok(newest, 'the parent execution row went away');
+  await workbench.expandSidebarRow(rowLabel(newest.row));
+  const rows = await pollRows(workbench, 'four finished child executions', (all) => {
+    const parent = parentExecution(all);
+    return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
+  });
+  const parent = parentExecution(rows);
+  assert.ok(parent);
+  return { rows, parent };
+}
+
 export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'the workbench opens the example folder',
@@ -163,15 +177,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'the parent execution expands to four children: 2 succeeded, 2 failed',
     run: async ({ workbench, screenshot, log }) => {
-      const execution = parentExecution(await workbench.sidebarRows());
-      assert.ok(execution, 'the parent execution row went away');
-      await workbench.expandSidebarRow(rowLabel(execution.row));
-      const rows = await pollRows(workbench, 'four finished child executions', (all) => {
-        const parent = parentExecution(all);
-        return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
-      });
-      const parent = parentExecution(rows);
-      assert.ok(parent);
+      const { rows, parent } = await expandNewestParent(workbench);
       log(`execution tree:\n${describe(rows)}`);
       const children = childrenOf(rows, parent.index).filter((row) => stateOf(row) !== undefined);
       assert.deepEqual(
@@ -196,15 +202,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'the new parent expands to its children, and "Open Result or Error" works on a child without Refresh',
     run: async ({ workbench, screenshot, log }) => {
-      const newest = parentExecution(await workbench.sidebarRows());
-      assert.ok(newest, 'the new parent execution row went away');
-      await workbench.expandSidebarRow(rowLabel(newest.row));
-      const rows = await pollRows(workbench, 'the new parent\'s four children', (all) => {
-        const parent = parentExecution(all);
-        return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
-      });
-      const parent = parentExecution(rows);
-      assert.ok(parent);
+      const { rows, parent } = await expandNewestParent(workbench);
       const child = childrenOf(rows, parent.index).find((row) => row.text.startsWith('iteration: 1'));
       assert.ok(child, `no child iteration: 1 under the new parent:\n${describe(rows)}`);
       const normalized = async (): Promise<string[]> => (await workbench.editorTabs()).map((tab) => tab.replace(/\s+/g, ''));
