@@ -4,6 +4,7 @@
  * `--port 0`), so scripts and the extension can wait for that line.
  */
 import { parseArgs } from 'node:util';
+import { encodeJsonData } from '../engine/json';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       allowHttpHost: values.allowHttp,
       maxExecutions: values.maxExecutions,
       sourceDirs: values.dirs,
-      onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
+      onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
     });
   } catch (err) {
     const code = (err as { code?: unknown }).code;

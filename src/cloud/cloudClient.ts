@@ -53,10 +53,6 @@ export class CloudClient {
     return (await this.ready()).project;
   }
 
-  async location(): Promise<string> {
-    return this.target.location;
-  }
-
   /** Creates the workflow or updates its source (and labels); returns the deployed revision. */
   async deployWorkflow(workflowId: string, source: string, options: { labels?: Record<string, string> } = {}): Promise<WorkflowInfo> {
     return this.call(async (c) => {

@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
@@ -34,7 +35,7 @@ export interface EmulatorOptions {
    */
   maxExecutions?: number;
   /** `sys.log` output of every execution. */
-  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
 }
 
 /** What the emulator found in its data directory at start. */

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PARENT_EXECUTION_LABEL, executionIdOf } from '../core/executionLabels';
+import { decodeJson } from '../engine/json';
 import type { Clock, StepEntryEvent } from '../engine/host';
 import { failedPrecondition, invalidArgument, notFound } from './apiError';
 import { compileFilter, compileOrderBy, paginate } from './listQuery';
@@ -82,8 +83,10 @@ export class ExecutionsApi {
     }
     if (typeof argument === 'string' && argument !== '') {
       if (Buffer.byteLength(argument) > MAX_ARGUMENT_BYTES) throw invalidArgument(`Invalid execution argument: larger than ${MAX_ARGUMENT_BYTES} bytes.`);
+      // The engine's own codec, so that what is accepted here is what the execution will read
+      // (an integer beyond int64 is refused now rather than failing the execution later).
       try {
-        JSON.parse(argument);
+        decodeJson(argument);
       } catch (err) {
         throw invalidArgument(`Invalid execution argument: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
       }

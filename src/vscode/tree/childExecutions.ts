@@ -14,6 +14,8 @@
  */
 import { PARENT_EXECUTION_LABEL, RETRY_OF_LABEL } from '../../core/executionLabels';
 import type { ExecutionInfo } from '../../cloud/types';
+import { decodeJson, encodeJson } from '../../engine/json';
+import type { Value } from '../../engine/value';
 
 /** The argument field that ties a child to its parent (the example and the snippet set it). */
 export const PARENT_ID_FIELD = 'parent_execution_id';
@@ -103,12 +105,23 @@ export function childFilter(parent: ExecutionInfo): string | undefined {
  * `name: "Ada", n: 1`; empty for no argument.
  */
 export function argumentSummary(execution: ExecutionInfo, maxLength = 60): string {
-  const object = argumentObject(execution);
+  const object = exactArgument(execution);
   if (!object) return execution.argument && execution.argument !== 'null' ? clip(execution.argument, maxLength) : '';
-  const parts = Object.entries(object)
+  const parts = [...object]
     .filter(([key]) => key !== PARENT_ID_FIELD)
-    .map(([key, value]) => `${key}: ${JSON.stringify(value) ?? 'null'}`);
+    .map(([key, value]) => `${key}: ${encodeJson(value)}`);
   return clip(parts.join(', '), maxLength);
+}
+
+/** The argument map decoded by the engine's codec, so integers keep every digit. */
+function exactArgument(execution: ExecutionInfo): Map<string, Value> | undefined {
+  if (!execution.argument) return undefined;
+  try {
+    const value = decodeJson(execution.argument);
+    return value instanceof Map ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function clip(text: string, maxLength: number): string {

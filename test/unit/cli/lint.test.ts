@@ -52,6 +52,21 @@ describe('cloud-workflows lint', () => {
     });
   });
 
+  it('reports integer literals beyond int64 as errors in YAML, JSON and expressions, and accepts the bounds', async () => {
+    const yaml = write('big.yaml', '- a:\n    return: [9223372036854775807, -9223372036854775808, 9223372036854775808, "${-9223372036854775808}", "${9223372036854775808}"]\n');
+    const json = write('big.json', '[{"a": {"return": -9223372036854775809}}]\n');
+    const message = (n: string) => `The integer ${n} does not fit in 64 bits (from -9223372036854775808 to 9223372036854775807); write it as a string or a double.`;
+    const result = await run(yaml, json);
+    deepStrictEqual(result, {
+      code: 1,
+      out:
+        `${yaml}:2:57: error integer-out-of-range ${message('9223372036854775808')}\n` +
+        `${yaml}:2:108: error expr-syntax Expression syntax error: integer 9223372036854775808 does not fit in 64 bits\n` +
+        `${json}:1:19: error integer-out-of-range ${message('-9223372036854775809')}\n`,
+      err: '',
+    });
+  });
+
   it('exits 0 when there are only warnings', async () => {
     const file = write('warn.yaml', '- a:\n    return: 1\n    next: end\n');
     deepStrictEqual(await run(file), {
@@ -123,6 +138,28 @@ describe('cloud-workflows lint', () => {
     deepStrictEqual([unknown.code, unknown.err.split('\n')[0]], [2, "cloud-workflows lint: unknown option '--fix'."]);
     const help = await run('--help');
     deepStrictEqual([help.code, help.out.split('\n')[0], help.err], [0, 'usage: cloud-workflows lint [--format text|json] <file-or-dir>...', '']);
+  });
+
+  it('reads its arguments in order: the first problem or --help wins, and flag groups or values on --help are unknown options', async () => {
+    const cases = [['--format'], ['--format=xml', 'a'], ['-hx'], ['--help=1'], ['--fix', '--help'], ['--help', '--fix']];
+    const results = await Promise.all(cases.map(async (argv) => {
+      const r = await run(...argv);
+      return [r.code, (r.err || r.out).split('\n')[0]];
+    }));
+    deepStrictEqual(results, [
+      [2, "cloud-workflows lint: --format must be 'text' or 'json'."],
+      [2, "cloud-workflows lint: --format must be 'text' or 'json', not 'xml'."],
+      [2, "cloud-workflows lint: unknown option '-hx'."],
+      [2, "cloud-workflows lint: unknown option '--help=1'."],
+      [2, "cloud-workflows lint: unknown option '--fix'."],
+      [0, 'usage: cloud-workflows lint [--format text|json] <file-or-dir>...'],
+    ]);
+  });
+
+  it('takes every argument after -- as a path, and --format=json in one argument', async () => {
+    const file = write('-odd.yaml', '- a:\n    return: 1\n');
+    const r = await run('--format=json', '--', file);
+    deepStrictEqual([r.code, r.out, r.err], [0, '[]\n', '']);
   });
 
   it('runs through the cloud-workflows entry point with the exit code as process status', () => {

@@ -62,8 +62,7 @@ describe('engine parallel', () => {
               - s:
                   assign:
                     - total: \${total + 1}
-                    - mine: a
-                    - untouched: 100
+                    - mine: \${untouched}
         - b:
             steps:
               - s:
@@ -74,6 +73,27 @@ describe('engine parallel', () => {
     return: \${[total, untouched]}
 `;
     assert.deepEqual(await result(src), [11, 1]);
+  });
+
+  it('refuses a write to a variable around the parallel step that shared does not list, at the writing step', async () => {
+    const src = `
+- init:
+    assign:
+      - untouched: 1
+- p:
+    parallel:
+      branches:
+        - a:
+            steps:
+              - s:
+                  assign:
+                    - untouched: 100
+`;
+    const r = await run(src);
+    assert.deepEqual(r.error, { message: 'Variable "untouched" belongs to the scope around the parallel step and is not listed in its "shared"', tags: ['ValueError'] });
+    const start = src.indexOf('- s:') + 2;
+    assert.ok(r.outcome.state === 'FAILED');
+    assert.deepEqual(r.outcome.refusal, { rule: 'unshared-parallel-write', span: { start, end: src.indexOf('untouched: 100') + 'untouched: 100'.length } });
   });
 
   it('lets the other branches finish and then raises UnhandledBranchError', async () => {
@@ -174,21 +194,27 @@ describe('engine parallel', () => {
     assert.equal(clock.now(), 0);
   });
 
-  it('reports a branch that uses return as a failed branch', async () => {
+  it('refuses return inside a branch at the return key and fails the whole execution, as Google refuses it at deploy', async () => {
     const src = `
-- p:
-    parallel:
-      branches:
-        - a:
-            steps:
-              - s:
-                  return: 1
+- t:
+    try:
+      parallel:
+        branches:
+          - a:
+              steps:
+                - s:
+                    return: 1
+    except:
+      as: e
+      steps:
+        - caught:
+            return: caught
 `;
-    assert.deepEqual(await failure(src), {
-      message: '1 of 1 parallel branch failed with an unhandled error',
-      tags: ['UnhandledBranchError'],
-      branches: [{ id: 'a', error: { message: '"return" is not allowed inside a parallel branch or iteration', tags: ['ValueError'] } }],
-    });
+    const r = await run(src);
+    assert.deepEqual(r.error, { message: '"return" is not allowed inside a parallel branch or iteration', tags: ['ValueError'] });
+    assert.ok(r.outcome.state === 'FAILED');
+    const at = src.indexOf('return: 1');
+    assert.deepEqual(r.outcome.refusal, { rule: 'return-in-thread', span: { start: at, end: at + 'return'.length } });
   });
 
   it('records parallel step entries with thread ids', async () => {
