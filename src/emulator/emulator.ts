@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { DebugHook } from '../engine/debug/hook';
 import type { Clock } from '../engine/host';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   allowHttpHost?: string[];
   /** `sys.log` output of every execution. */
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  /** A debugger attached to every execution (the DAP adapter's); none by default. */
+  debug?: DebugHook;
 }
 
 /** What the emulator found in its data directory at start. */
@@ -62,7 +65,7 @@ export class Emulator {
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     this.callbacks = new Callbacks(this.clock);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, debug: options.debug }));
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
+import type { DebugHook } from '../engine/debug/hook';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRevision } from './records';
 
@@ -17,6 +18,7 @@ export interface RunServices {
   connectors: ConnectorHandler;
   /** `sys.log` output of every execution. */
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  debug?: DebugHook;
 }
 
 export type FailedOutcome = { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord };
@@ -107,6 +109,7 @@ export class ActiveRun {
         if (!this.ended) this.record.currentSteps = steps.map((s) => ({ routine: s.routine, step: s.step }));
       },
       onLog: (entry) => this.services.onLog?.(this.record.name, entry),
+      debug: this.services.debug,
     };
   }
 

@@ -14,6 +14,7 @@ import { copyValue, type Value } from '../value';
 import { runAssign } from './assign';
 import { runCall } from './callStep';
 import { captureTrace } from './callStack';
+import { pauseBeforeStep, reportRaised } from '../debug/points';
 import { NORMAL, ExecutionStopped, jumpTo, type Completion, type StepContext } from './context';
 import { evaluateValue } from './evaluate';
 import type { EntryHandle } from './history';
@@ -106,8 +107,9 @@ function nextTurn(): Promise<void> {
 export async function runStep(ctx: StepContext, step: Step): Promise<Completion> {
   const { exec, thread } = ctx;
   if (exec.meter.stepCount % STEPS_PER_TURN === STEPS_PER_TURN - 1) await nextTurn();
-  exec.checkActive();
   const frame = thread.frames[thread.frames.length - 1];
+  if (exec.host.debug) await pauseBeforeStep(ctx, frame, step);
+  exec.checkActive();
   frame.step = step;
   exec.stepStarted();
   const type = stepType(step);
@@ -129,6 +131,7 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
   } catch (e) {
     const error = asWorkflowError(e);
     frame.step = step;
+    if (exec.host.debug && error instanceof WorkflowError) await reportRaised(ctx, step, error);
     captureTrace(error, thread, exec.lines);
     if (error instanceof WorkflowError) entry?.fail(error.value);
     throw error;
