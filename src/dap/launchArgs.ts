@@ -32,6 +32,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Checks the raw arguments; relative paths resolve against `cwd` (the launch `cwd` or the process's). */
 export function parseLaunchArgs(raw: unknown): LaunchArgs {
+  // A request without `arguments` is a launch with none.
+  if (raw === undefined) raw = {};
   if (!isRecord(raw)) throw new LaunchError('The launch arguments must be an object.');
   const cwd = typeof raw.cwd === 'string' ? raw.cwd : process.cwd();
   const program = raw.program;
