@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerDebugging } from './vscode/debug';
 import { registerEditing } from './vscode/editing';
 import { registerRunFeatures } from './vscode/run';
 import type { RunFeaturesApi } from './vscode/run';
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): RunFeaturesApi {
   const log = new Log();
   context.subscriptions.push(log, vscode.commands.registerCommand('cloudWorkflows.showOutput', () => log.show()));
   registerEditing(context, log);
+  registerDebugging(context, log);
   return registerRunFeatures(context, log);
 }
 

@@ -22,7 +22,7 @@ export interface LaunchArgs {
 }
 
 /** The attributes a launch configuration may carry (others, such as `type` or `name`, are ignored). */
-export const LAUNCH_ATTRIBUTES = ['program', 'argument', 'stopOnEntry', 'workflows', 'testFile', 'test', 'env', 'clock'] as const;
+export const LAUNCH_ATTRIBUTES = ['program', 'argument', 'argumentJson', 'stopOnEntry', 'workflows', 'testFile', 'test', 'env', 'clock'] as const;
 
 export class LaunchError extends Error {}
 
@@ -43,7 +43,16 @@ export function parseLaunchArgs(raw: unknown): LaunchArgs {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LaunchError(`"program" does not exist: ${file}`);
 
   let argumentJson: string | undefined;
-  if (raw.argument !== undefined) {
+  if (raw.argumentJson !== undefined) {
+    // JSON text, for clients that hold the argument as text (big integers stay exact).
+    if (typeof raw.argumentJson !== 'string') throw new LaunchError('"argumentJson" must be JSON text.');
+    try {
+      JSON.parse(raw.argumentJson);
+    } catch (e) {
+      throw new LaunchError(`"argumentJson" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    argumentJson = raw.argumentJson.trim() === '' ? undefined : raw.argumentJson;
+  } else if (raw.argument !== undefined) {
     try {
       argumentJson = JSON.stringify(raw.argument);
     } catch (e) {

@@ -4,7 +4,7 @@ import { isWorkflowDocument } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
 
 /**
- * "Run" and "Deploy" above `main:` (or the top of a steps-only file). Only in trusted workspaces:
+ * "Run", "Debug" and "Deploy" above `main:` (or the top of a steps-only file). Only in trusted workspaces:
  * both commands reach outside the editor.
  */
 export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -23,6 +23,7 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     const range = toRange(document, { start: main.name.span.start, end: main.name.span.start });
     return [
       new vscode.CodeLens(range, { title: 'Run', command: 'cloudWorkflows.runWorkflow', arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: 'Debug', command: 'cloudWorkflows.debugWorkflow', arguments: [document.uri] }),
       new vscode.CodeLens(range, { title: 'Deploy', command: 'cloudWorkflows.deployWorkflow', arguments: [document.uri] }),
     ];
   }
