@@ -5,13 +5,37 @@ import { runApi, waitFor, workspaceFile } from '../run/runHelpers';
 
 type Message = DebugProtocol.ProtocolMessage & { event?: string; command?: string; body?: Record<string, unknown> };
 
+interface Tracked {
+  messages: Message[];
+  /** The session the tracker saw start (the first one after `track()`). */
+  session(): Promise<vscode.DebugSession>;
+  /** Stops the session if it still runs, and stops tracking. */
+  dispose(): Promise<void>;
+}
+
 /** Records every message the adapter sends, through VS Code's own tracker API. */
-function track(): { messages: Message[]; dispose(): void } {
+function track(): Tracked {
   const messages: Message[] = [];
+  let tracked: vscode.DebugSession | undefined;
+  let ended = false;
   const registration = vscode.debug.registerDebugAdapterTrackerFactory('cloud-workflows', {
-    createDebugAdapterTracker: () => ({ onDidSendMessage: (m: Message) => void messages.push(m) }),
+    createDebugAdapterTracker: (session) => {
+      if (tracked) return undefined;
+      tracked = session;
+      return { onDidSendMessage: (m: Message) => void messages.push(m), onExit: () => void (ended = true) };
+    },
   });
-  return { messages, dispose: () => registration.dispose() };
+  return {
+    messages,
+    session: () => waitFor(() => tracked, (s) => s !== undefined, 'the debug session to start') as Promise<vscode.DebugSession>,
+    async dispose() {
+      registration.dispose();
+      if (tracked && !ended) {
+        await vscode.debug.stopDebugging(tracked);
+        await waitFor(() => ended, (e) => e, 'the adapter to exit');
+      }
+    },
+  };
 }
 
 function event(messages: Message[], name: string): Promise<Message> {
@@ -38,13 +62,14 @@ suite('Debug: workflows in VS Code', () => {
       assert.strictEqual(started, true);
       const stopped = await event(tracker.messages, 'stopped');
       assert.strictEqual(stopped.body?.reason, 'breakpoint');
-      const session = vscode.debug.activeDebugSession as vscode.DebugSession;
+      const session = await tracker.session();
       assert.strictEqual(session.type, 'cloud-workflows');
       const threadId = stopped.body?.threadId as number;
       const stack = (await session.customRequest('stackTrace', { threadId })) as DebugProtocol.StackTraceResponse['body'];
+      // The remote host hands paths back as vscode-remote URIs: compare the file's path.
       assert.deepStrictEqual(
-        stack.stackFrames.map((f) => [f.name, f.line, f.source?.path]),
-        [['main › done', 8, uri.fsPath]],
+        stack.stackFrames.map((f) => [f.name, f.line, vscode.Uri.parse(f.source?.path ?? '').path]),
+        [['main › done', 8, uri.path]],
       );
       const answer = (await session.customRequest('evaluate', { expression: '"Hello, " + name', frameId: stack.stackFrames[0].id, context: 'repl' })) as { result: string };
       assert.strictEqual(answer.result, '"Hello, Ada"');
@@ -63,7 +88,7 @@ suite('Debug: workflows in VS Code', () => {
       assert.ok(output(tracker.messages).endsWith('result: "Hello, Ada!"\n'), output(tracker.messages));
     } finally {
       vscode.debug.removeBreakpoints([breakpoint]);
-      tracker.dispose();
+      await tracker.dispose();
     }
   });
 
@@ -75,13 +100,13 @@ suite('Debug: workflows in VS Code', () => {
       assert.strictEqual(started, true);
       const stopped = await event(tracker.messages, 'stopped');
       assert.strictEqual(stopped.body?.reason, 'entry');
-      const session = vscode.debug.activeDebugSession as vscode.DebugSession;
+      const session = await tracker.session();
       const stack = (await session.customRequest('stackTrace', { threadId: stopped.body?.threadId })) as DebugProtocol.StackTraceResponse['body'];
       assert.deepStrictEqual(stack.stackFrames.map((f) => [f.name, f.line]), [['main › greet', 5]]);
-      await vscode.debug.stopDebugging(session);
-      await waitFor(() => vscode.debug.activeDebugSession, (s) => s === undefined, 'the session to end');
+      // Stopping disconnects: the adapter cancels the run and its process exits.
+      await tracker.dispose();
     } finally {
-      tracker.dispose();
+      await tracker.dispose();
     }
   });
 
