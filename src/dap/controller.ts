@@ -188,9 +188,12 @@ export class DebugController implements DebugHook {
   private async stop(info: ThreadInfo, point: DebugPoint, reason: StopReason, details: { description?: string; text?: string; hitBreakpointIds?: number[] }): Promise<void> {
     this.stepping = undefined;
     this.pauseRequested = false;
-    this.paused = true;
-    this.releaseTime ??= this.options.holdTime?.();
-    this.gate = new Promise<void>((resolve) => (this.release = resolve));
+    // A second thread that decided to stop at the same moment reports its stop on the same gate.
+    if (!this.paused) {
+      this.paused = true;
+      this.releaseTime ??= this.options.holdTime?.();
+      this.gate = new Promise<void>((resolve) => (this.release = resolve));
+    }
     info.point = point;
     this.events.stopped(info, reason, details);
     await this.waitWhilePaused(point.signal);

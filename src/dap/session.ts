@@ -255,8 +255,9 @@ export class WorkflowDebugSession extends DebugSession {
     this.configured();
     const emulator = this.emulator;
     this.emulator = undefined;
-    this.controller?.continue();
+    // Closing aborts every execution: threads held by the debugger wake up and unwind at once.
     if (emulator) await emulator.close();
+    this.controller?.continue();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
