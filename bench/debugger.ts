@@ -13,6 +13,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DebugController } from '../src/dap/controller';
 import { WorkflowDebugSession } from '../src/dap/session';
 import { Emulator } from '../src/emulator';
 import { count, load1, median, ms, now, printTable, ratio, runIfMain } from './util';
@@ -47,8 +48,9 @@ mix:
         return: \${(a * 31 + i) % 1000003}
 `;
 
-async function plainRun(file: string): Promise<void> {
-  const emu = new Emulator({ clock: 'virtual' });
+async function plainRun(file: string, withHook = false): Promise<void> {
+  const quiet = { stopped: () => undefined, threadStarted: () => undefined, threadExited: () => undefined, output: () => undefined };
+  const emu = new Emulator({ clock: 'virtual', debug: withHook ? new DebugController(quiet, { stopOnEntry: false }) : undefined });
   emu.deploy('bench', fs.readFileSync(file, 'utf8'));
   const started = emu.run('bench');
   const record = await emu.wait(String(started.name));
@@ -74,7 +76,7 @@ async function debugRun(file: string, port: number, breakpoint?: DebugProtocol.S
 
 async function main(quick: boolean): Promise<void> {
   const n = quick ? 1000 : 5000;
-  const runs = quick ? 3 : 7;
+  const runs = quick ? 3 : 11;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-bench-dap-'));
   const file = path.join(dir, 'bench.workflows.yaml');
   fs.writeFileSync(file, SOURCE(n));
@@ -87,26 +89,30 @@ async function main(quick: boolean): Promise<void> {
   const port = (server.address() as AddressInfo).port;
   const cases: [string, () => Promise<void>][] = [
     ['plain run (emulator, virtual clock)', () => plainRun(file)],
+    ['the same run with the debug hook attached (no adapter)', () => plainRun(file, true)],
     ['debug session, no breakpoints', () => debugRun(file, port)],
     ['debug session, a conditional breakpoint that never holds (evaluated every iteration)', () => debugRun(file, port, { line: 13, condition: 'i < 0' })],
   ];
   // Interleaved, so drifting machine load weighs on every case alike.
   for (const [, run] of cases) await run();
-  const times: number[][] = cases.map(() => []);
+  const wall: number[][] = cases.map(() => []);
+  const cpu: number[][] = cases.map(() => []);
   for (let k = 0; k < runs; k++) {
     for (let c = 0; c < cases.length; c++) {
       const t = now();
+      const u = process.cpuUsage();
       await cases[c][1]();
-      times[c].push(now() - t);
+      const used = process.cpuUsage(u);
+      wall[c].push(now() - t);
+      cpu[c].push((used.user + used.system) / 1000);
     }
   }
-  const plain = median(times[0]);
-  const rows = cases.map(([label], c) => [label, ms(median(times[c])), ratio(median(times[c]), plain)]);
+  const rows = cases.map(([label], c) => [label, ms(median(wall[c])), ms(median(cpu[c])), ratio(median(cpu[c]), median(cpu[0])), ratio(median(wall[c]), median(wall[0]))]);
   server.close();
   fs.rmSync(dir, { recursive: true, force: true });
   const steps = 2 + n * 4 + 1;
-  printTable('Debugger: a debug session against a plain run of the same workflow', ['run', 'wall time (median)', 'against the plain run'], rows, [
-    `a for loop of ${count(n)} iterations, each an assign and a subworkflow call (about ${count(steps)} steps); ${runs} interleaved runs each after one warm-up; target: a session without breakpoints under 1.5× the plain run`,
+  printTable('Debugger: a debug session against a plain run of the same workflow', ['run', 'wall time (median)', 'CPU time (median)', 'CPU against the plain run', 'wall against the plain run'], rows, [
+    `a for loop of ${count(n)} iterations, each an assign and a subworkflow call (about ${count(steps)} steps); ${runs} interleaved runs each after one warm-up; target: a session without breakpoints under 1.5× the plain run; everything runs in this one process (the client too), so CPU time is the steadier figure on a loaded machine`,
     `load average (1 min): ${load1()}`,
   ]);
 }

@@ -146,11 +146,18 @@ export class DebugController implements DebugHook {
     this.events.threadExited(info);
   }
 
-  async beforeStep(point: DebugPoint): Promise<void> {
+  beforeStep(point: DebugPoint): void | Promise<void> {
     if (point.inline) return;
     const info = this.threads.get(point.thread.key);
     if (!info) return;
     info.point = point;
+    // The common case answers synchronously: nothing to wait for, nothing that could stop here.
+    const quiet = !this.paused && !this.entryPending && !this.pauseRequested && !this.stepping;
+    if (quiet && !this.breakpoints.get(point.thread.env.workflowId)?.has(point.step.name.span.start)) return;
+    return this.check(point, info);
+  }
+
+  private async check(point: DebugPoint, info: ThreadInfo): Promise<void> {
     if (this.paused) await this.waitWhilePaused(point.signal);
     const stop = await this.stopReason(point, info);
     if (!stop) return;

@@ -27,11 +27,14 @@ function hookOf(ctx: StepContext): DebugHook {
   return ctx.exec.host.debug as DebugHook;
 }
 
-/** Records where the step runs and lets the debugger pause the thread before it. */
-export async function pauseBeforeStep(ctx: StepContext, frame: Frame, step: Step): Promise<void> {
+/**
+ * Records where the step runs and lets the debugger pause the thread before it. Returns a promise
+ * only when the debugger holds the thread, so an unpaused step costs no extra turn.
+ */
+export function pauseBeforeStep(ctx: StepContext, frame: Frame, step: Step): void | Promise<void> {
   frame.step = step;
   frameContexts.set(frame, ctx);
-  await hookOf(ctx).beforeStep(pointOf(ctx, step));
+  return hookOf(ctx).beforeStep(pointOf(ctx, step));
 }
 
 /** Reports an error raised by `step` once (its innermost step), with whether a `try` will catch it. */

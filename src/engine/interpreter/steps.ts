@@ -108,7 +108,8 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
   const { exec, thread } = ctx;
   if (exec.meter.stepCount % STEPS_PER_TURN === STEPS_PER_TURN - 1) await nextTurn();
   const frame = thread.frames[thread.frames.length - 1];
-  if (exec.host.debug) await pauseBeforeStep(ctx, frame, step);
+  const paused = exec.host.debug ? pauseBeforeStep(ctx, frame, step) : undefined;
+  if (paused) await paused;
   exec.checkActive();
   frame.step = step;
   exec.stepStarted();
