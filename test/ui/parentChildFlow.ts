@@ -24,6 +24,7 @@ export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual' }
 
 const PARENT = 'workflow-parent.yaml';
 const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/parent-child/workflow-parent.yaml
+const SAVE_LINE = 33; // `- save_successful_execution:`, inside the parallel for's try
 const RUN_TIMEOUT = DEFAULT_TIMEOUT + 60_000;
 
 function describe(rows: Row[]): string {
@@ -163,6 +164,20 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
         `child executions:\n${describe(children)}`,
       );
       await screenshot('04-children');
+    },
+  },
+  {
+    name: 'Debug Workflow stops at a breakpoint in a parallel iteration and shows its variables',
+    run: async ({ workbench, screenshot, log }) => {
+      await workbench.goToLine(SAVE_LINE);
+      await workbench.page.keyboard.press('F9');
+      await workbench.runCommand('Cloud Workflows: Debug Workflow');
+      await workbench.acceptInputBox();
+      const rows = await pollRows(workbench, "the stopped iteration's variables in Run and Debug", (all) => all.some((row) => /^execution_result\b/.test(row.text)));
+      log(`Run and Debug:\n${describe(rows)}`);
+      assert.ok(rows.some((row) => /^iteration\b/.test(row.text)), 'the Variables view shows the loop variable');
+      await screenshot('05-debugger');
+      await workbench.page.keyboard.press('Shift+F5');
     },
   },
 ];

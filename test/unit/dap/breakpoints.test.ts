@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { collectOutput, fixture, launch, stackOf, startAdapter, variablesOf, type Adapter } from './harness';
+import { collectOutput, fixture, launch, stackOf, withAdapter, variablesOf } from './harness';
 
 const BASICS = fixture('basics');
 
 describe('dap: breakpoints', () => {
-  let adapter: Adapter;
-  beforeEach(async () => {
-    adapter = await startAdapter();
-  });
-  afterEach(() => adapter.close());
+  const adapter = withAdapter();
 
   it('verifies a line inside a step at that line and moves a line outside every step to the next step', async () => {
     const { dc } = adapter;

@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { collectOutput, fixture, launch, stackOf, startAdapter, type Adapter } from './harness';
+import { collectOutput, fixture, launch, stackOf, withAdapter } from './harness';
 
 const ERRORS = fixture('errors');
 
 describe('dap: exception breakpoints and the end of a run', () => {
-  let adapter: Adapter;
-  beforeEach(async () => {
-    adapter = await startAdapter();
-  });
-  afterEach(() => adapter.close());
+  const adapter = withAdapter();
 
   it('offers "Raised errors" and "Uncaught errors" with a tag condition', async () => {
     const init = await adapter.dc.initializeRequest();

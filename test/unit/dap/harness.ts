@@ -43,6 +43,25 @@ export async function startAdapter(): Promise<Adapter> {
 /** A `stopped` event; this adapter always names the thread. */
 export type Stopped = DebugProtocol.StoppedEvent & { body: { threadId: number } };
 
+/** A fresh adapter and client for each test of the enclosing `describe`, closed after it. */
+export function withAdapter(): Adapter {
+  let current: Adapter | undefined;
+  beforeEach(async () => {
+    current = await startAdapter();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get dc() {
+      if (!current) throw new Error('the adapter runs only inside a test');
+      return current.dc;
+    },
+    close: async () => current?.close(),
+  };
+}
+
 export interface LaunchPlan {
   args: Record<string, unknown>;
   breakpoints?: { file: string; breakpoints: DebugProtocol.SourceBreakpoint[] }[];

@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { collectOutput, fixture, launch, stackOf, startAdapter, topFrameId, variablesOf, type Adapter } from './harness';
+import { collectOutput, fixture, launch, stackOf, withAdapter, topFrameId, variablesOf } from './harness';
 
 const BASICS = fixture('basics');
 const ARGS = { program: BASICS, argument: { name: 'Ada' } };
 
 describe('dap: stack, variables, evaluate, setVariable', () => {
-  let adapter: Adapter;
-  beforeEach(async () => {
-    adapter = await startAdapter();
-  });
-  afterEach(() => adapter.close());
+  const adapter = withAdapter();
 
   it('shows one frame per routine call with its step and line', async () => {
     const { dc } = adapter;

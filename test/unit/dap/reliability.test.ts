@@ -7,19 +7,17 @@ import * as fc from 'fast-check';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { parseHitCondition, parseLogMessage } from '../../../src/dap/breakpoints';
 import { LaunchError, parseLaunchArgs } from '../../../src/dap/launchArgs';
-import { fixture, launch, startAdapter, type Adapter } from './harness';
+import { fixture, launch, startAdapter, withAdapter } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 describe('dap: malformed launch arguments', () => {
-  let adapter: Adapter;
+  const adapter = withAdapter();
   let tmp: string;
-  beforeEach(async () => {
-    adapter = await startAdapter();
+  beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-dap-'));
   });
-  afterEach(async () => {
-    await adapter.close();
+  afterEach(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 

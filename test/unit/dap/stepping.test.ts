@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { fixture, launch, stackOf, startAdapter, type Stopped, type Adapter } from './harness';
+import { fixture, launch, stackOf, withAdapter, type Stopped } from './harness';
 
 const BASICS = fixture('basics');
 const ARGS = { program: BASICS, argument: { name: 'Ada' } };
 
 describe('dap: stepping', () => {
-  let adapter: Adapter;
-  beforeEach(async () => {
-    adapter = await startAdapter();
-  });
-  afterEach(() => adapter.close());
+  const adapter = withAdapter();
 
   /** Sends a step command and answers where the thread stopped next. */
   async function step(command: 'next' | 'stepIn' | 'stepOut' | 'continue', threadId: number): Promise<{ reason: string; at: string[] }> {

@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { fixture, launch, stackOf, startAdapter, variablesOf, type Adapter } from './harness';
+import { fixture, launch, stackOf, withAdapter, variablesOf } from './harness';
 
 const PARALLEL = fixture('parallel');
 
 describe('dap: parallel threads', () => {
-  let adapter: Adapter;
-  beforeEach(async () => {
-    adapter = await startAdapter();
-  });
-  afterEach(() => adapter.close());
+  const adapter = withAdapter();
 
   it('stops in a branch on its own thread, with Locals and Shared scopes', async () => {
     const { dc } = adapter;
