@@ -117,4 +117,17 @@ suite('Debug: workflows in VS Code', () => {
     const configs = await dynamicConfigurations.provideDebugConfigurations?.(undefined);
     assert.deepStrictEqual(configs, [{ type: 'cloud-workflows', request: 'launch', name: 'Debug hello.workflows.yaml', program: uri.fsPath }]);
   });
+
+  test('hovers evaluate the variable path under the mouse inside ${}, and nothing on keys', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('hello.workflows.yaml'));
+    const { WorkflowEvaluatableExpressionProvider } = await import('../../../../src/vscode/debug/hoverExpressions');
+    const provider = new WorkflowEvaluatableExpressionProvider();
+    const at = (line: number, text: string): string | undefined => {
+      const character = document.lineAt(line).text.indexOf(text);
+      const found = provider.provideEvaluatableExpression(document, new vscode.Position(line, character + 1));
+      return found ? (found as vscode.EvaluatableExpression).expression : undefined;
+    };
+    // Line 7 (0-based 6): `- name: ${default(map.get(args, "name"), "World")}`; line 9: `return: ${"Hello, " + name + "!"}`.
+    assert.deepStrictEqual([at(8, 'name +'), at(6, 'args,'), at(8, 'return'), at(6, 'map.get')], ['name', 'args', undefined, 'map']);
+  });
 });
