@@ -16,10 +16,12 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
 import { RealClock, VirtualClock } from '../engine/clock';
 import { decodeJson, encodeJson } from '../engine/json';
+import type { Value } from '../engine/value';
 import { Emulator } from '../emulator/emulator';
 import type { ExecutionRecord } from '../emulator/records';
 import { DebugController, describeError, type ExceptionFilter, type ThreadInfo } from './controller';
 import { Deployment } from './deployment';
+import { formatValue } from './format';
 import { InspectError, Inspector } from './inspector';
 import { LaunchError, parseLaunchArgs } from './launchArgs';
 import { resolveBreakpoints } from './sourceBreakpoints';
@@ -208,7 +210,7 @@ export class WorkflowDebugSession extends DebugSession {
         exceptionId: error.tags[0] ?? 'error',
         description: error.message,
         breakMode: caught ? 'always' : 'unhandled',
-        details: { message: error.message, typeName: error.tags.join(', '), evaluateName: undefined, stackTrace: encodeJson(error.value, true) },
+        details: { message: error.message, typeName: error.tags.join(', '), stackTrace: errorText(error.value) },
       };
       this.sendResponse(response);
     });
@@ -326,6 +328,15 @@ export class WorkflowDebugSession extends DebugSession {
       const message = e instanceof LaunchError || e instanceof InspectError ? e.message : e instanceof TypeError ? `Malformed "${response.command}" request: ${e.message}` : describeError(e);
       this.sendErrorResponse(response, { id: 1, format: message, showUser: true });
     }
+  }
+}
+
+/** The whole error value as JSON, or in workflow syntax when JSON cannot hold it (bytes). */
+function errorText(value: Value): string {
+  try {
+    return encodeJson(value, true);
+  } catch {
+    return formatValue(value);
   }
 }
 

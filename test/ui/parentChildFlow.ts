@@ -170,7 +170,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
     name: 'Debug Workflow stops at a breakpoint in a parallel iteration and shows its variables',
     run: async ({ workbench, screenshot, log }) => {
       // Run left the parent's result in front: bring the workflow back first.
-      await workbench.quickOpen(PARENT, 'execute_child_workflows');
+      await workbench.quickOpen(PARENT, 'execution_results');
       await workbench.goToLine(SAVE_LINE);
       await workbench.page.keyboard.press('F9');
       await workbench.runCommand('Cloud Workflows: Debug Workflow');
