@@ -46,12 +46,15 @@ export function parseLaunchArgs(raw: unknown): LaunchArgs {
   if (raw.argumentJson !== undefined) {
     // JSON text, for clients that hold the argument as text (big integers stay exact).
     if (typeof raw.argumentJson !== 'string') throw new LaunchError('"argumentJson" must be JSON text.');
-    try {
-      JSON.parse(raw.argumentJson);
-    } catch (e) {
-      throw new LaunchError(`"argumentJson" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // Empty text is no argument, as in Run's input box.
+    if (raw.argumentJson.trim() !== '') {
+      try {
+        JSON.parse(raw.argumentJson);
+      } catch (e) {
+        throw new LaunchError(`"argumentJson" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      argumentJson = raw.argumentJson;
     }
-    argumentJson = raw.argumentJson.trim() === '' ? undefined : raw.argumentJson;
   } else if (raw.argument !== undefined) {
     try {
       argumentJson = JSON.stringify(raw.argument);

@@ -69,6 +69,15 @@ describe('dap: exception breakpoints and the end of a run', () => {
     assert.equal(output.text('stdout'), 'hello Ada\nresult: "Hi Ada x2"\n');
   });
 
+  it('takes the argument as JSON text, empty text meaning none, as Debug Workflow passes it', async () => {
+    const { dc } = adapter;
+    const output = collectOutput(dc);
+    const exited = dc.waitForEvent('exited') as Promise<DebugProtocol.ExitedEvent>;
+    await launch(dc, { args: { program: fixture('parallel'), argumentJson: '' } });
+    assert.equal((await exited).body.exitCode, 0);
+    assert.equal(output.text('stdout'), 'result: 21\n');
+  });
+
   it('cancels the run on terminate: exited 1', async () => {
     const { dc } = adapter;
     const output = collectOutput(dc);

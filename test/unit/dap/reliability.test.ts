@@ -41,6 +41,7 @@ describe('dap: malformed launch arguments', () => {
     ['env values that are not strings', { program: BASICS, env: { A: 1 } }, '"env.A" must be a string.'],
     ['workflows that are not a list', { program: BASICS, workflows: { a: 1 } }, '"workflows" must be a list of workflow files or folders.'],
     ['a missing workflows folder', { program: BASICS, workflows: ['/nowhere'] }, '"workflows" lists a path that does not exist: /nowhere'],
+    ['argumentJson that is not JSON', { program: BASICS, argumentJson: '{"a": ' }, '"argumentJson" is not valid JSON: Unexpected end of JSON input'],
     ['a test without its file', { program: BASICS, test: 'x' }, '"testFile" and "test" go together: the test file and the name of one of its tests.'],
   ];
   for (const [what, args, message] of cases) {
