@@ -175,6 +175,11 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       await workbench.page.keyboard.press('F9');
       await workbench.runCommand('Cloud Workflows: Debug Workflow');
       await workbench.acceptInputBox();
+      await pollRows(workbench, 'an iteration paused on the breakpoint in Call Stack', (all) => all.some((row) => /PAUSED ON BREAKPOINT/.test(row.text)));
+      // Two iterations may stop at once; show the first one's frame and open both scopes.
+      await workbench.expandSidebarRow(/PAUSED ON BREAKPOINT/);
+      await workbench.expandSidebarRow(/^Locals/);
+      await workbench.expandSidebarRow(/^Shared/);
       const rows = await pollRows(workbench, "the stopped iteration's variables in Run and Debug", (all) => all.some((row) => /^execution_result\b/.test(row.text)));
       log(`Run and Debug:\n${describe(rows)}`);
       assert.ok(rows.some((row) => /^iteration\b/.test(row.text)), 'the Variables view shows the loop variable');
