@@ -177,7 +177,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       await workbench.acceptInputBox();
       await pollRows(workbench, 'an iteration paused on the breakpoint in Call Stack', (all) => all.some((row) => /PAUSED ON BREAKPOINT/.test(row.text)));
       // Two iterations may stop at once; show the first one's frame and open both scopes.
-      await workbench.expandSidebarRow(/PAUSED ON BREAKPOINT/);
+      await workbench.expandSidebarRow(/paused on breakpoint/i);
       await workbench.expandSidebarRow(/^Locals/);
       await workbench.expandSidebarRow(/^Shared/);
       const rows = await pollRows(workbench, "the stopped iteration's variables in Run and Debug", (all) => all.some((row) => /^execution_result\b/.test(row.text)));
