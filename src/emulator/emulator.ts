@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { DebugHook } from '../engine/debug/hook';
 import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import { LiveConnectors, type TokenProvider } from '../engine/connectors/liveConnectors';
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   maxExecutions?: number;
   /** `sys.log` output of every execution. */
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
+  /** A debugger attached to every execution (the DAP adapter's); none by default. */
+  debug?: DebugHook;
 }
 
 /** What the emulator found in its data directory at start. */
@@ -72,7 +75,7 @@ export class Emulator {
     this.callbacks = new Callbacks(this.clock);
     const live = options.liveConnectors && liveConnectors(options.liveConnectors);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }), live);
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }), options.maxExecutions);
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, debug: options.debug }), options.maxExecutions);
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };

@@ -8,6 +8,7 @@ import type { JsonValue } from '../engine/value';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
+import type { DebugHook } from '../engine/debug/hook';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRevision } from './records';
 
@@ -18,6 +19,7 @@ export interface RunServices {
   connectors: ConnectorHandler;
   /** `sys.log` output of every execution. */
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
+  debug?: DebugHook;
 }
 
 export type FailedOutcome = { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord };
@@ -108,6 +110,7 @@ export class ActiveRun {
         if (!this.ended) this.record.currentSteps = steps.map((s) => ({ routine: s.routine, step: s.step }));
       },
       onLog: (entry) => this.services.onLog?.(this.record.name, entry),
+      debug: this.services.debug,
     };
   }
 
