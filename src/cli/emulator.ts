@@ -20,6 +20,11 @@ options:
   --location <id>        default location (default us-central1)
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
+  --execution-history basic|detailed
+                         history level of executions whose workflow and request leave it
+                         unspecified (default basic); detailed step entries record variables
+  --quiet-logs           do not print sys.log lines (they stay with their executions:
+                         GET /v1/<execution>/logEntries)
   -h, --help             show this help
 `;
 
@@ -46,7 +51,10 @@ export async function main(argv: string[]): Promise<number> {
       clock: values.clock,
       allowHttpHost: values.allowHttp,
       sourceDirs: values.dirs,
-      onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
+      executionHistory: values.executionHistory,
+      onLog: values.quietLogs
+        ? undefined
+        : (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
     });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -99,6 +107,8 @@ function parse(argv: string[]) {
       location: { type: 'string' },
       clock: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      'execution-history': { type: 'string' },
+      'quiet-logs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,6 +117,8 @@ function parse(argv: string[]) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got '${values.port}'`);
   const clock = values.clock ?? 'real';
   if (clock !== 'real' && clock !== 'virtual') throw new Error(`--clock must be real or virtual, got '${clock}'`);
+  const history = values['execution-history'] ?? 'basic';
+  if (history !== 'basic' && history !== 'detailed') throw new Error(`--execution-history must be basic or detailed, got '${history}'`);
   return {
     help: values.help === true,
     host: values.host ?? '127.0.0.1',
@@ -117,5 +129,7 @@ function parse(argv: string[]) {
     location: values.location,
     clock: clock as 'real' | 'virtual',
     allowHttp: values['allow-http'] ?? [],
+    executionHistory: history as 'basic' | 'detailed',
+    quietLogs: values['quiet-logs'] === true,
   };
 }

@@ -28,8 +28,13 @@ export interface EmulatorOptions {
   clock?: 'real' | 'virtual' | Clock;
   /** Hosts `http.*` calls may reach besides loopback (`*` for any). */
   allowHttpHost?: string[];
-  /** `sys.log` output of every execution. */
+  /** `sys.log` output of every execution (also kept with each execution). */
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  /**
+   * History level of executions whose workflow and request leave it unspecified: `basic` (the
+   * default, as Google) or `detailed` (step entries record variables).
+   */
+  executionHistory?: 'basic' | 'detailed';
 }
 
 /** What the emulator found in its data directory at start. */
@@ -62,7 +67,13 @@ export class Emulator {
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     this.callbacks = new Callbacks(this.clock);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({
+      clock: this.clock,
+      http,
+      connectors,
+      onLog: options.onLog,
+      defaultHistoryLevel: options.executionHistory === 'detailed' ? 'EXECUTION_HISTORY_DETAILED' : 'EXECUTION_HISTORY_BASIC',
+    }));
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
+import { appendLog } from './executionLogs';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRevision } from './records';
 
@@ -15,8 +16,10 @@ export interface RunServices {
   clock: Clock;
   http: HttpClient;
   connectors: ConnectorHandler;
-  /** `sys.log` output of every execution. */
+  /** `sys.log` output of every execution (also kept with the execution, see `executionLogs.ts`). */
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  /** The history level of executions whose workflow and request leave it unspecified. */
+  defaultHistoryLevel?: 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
 }
 
 export type FailedOutcome = { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord };
@@ -106,7 +109,11 @@ export class ActiveRun {
       onCurrentSteps: (steps) => {
         if (!this.ended) this.record.currentSteps = steps.map((s) => ({ routine: s.routine, step: s.step }));
       },
-      onLog: (entry) => this.services.onLog?.(this.record.name, entry),
+      onLog: (entry) => {
+        if (!this.ended) appendLog(this.record, this.services.clock.now(), entry);
+        this.services.onLog?.(this.record.name, entry);
+      },
+      recordVariables: this.record.executionHistoryLevel === 'EXECUTION_HISTORY_DETAILED',
     };
   }
 

@@ -51,7 +51,8 @@ export async function runFor(ctx: StepContext, step: ForStep, entry: EntryHandle
   const { exec } = ctx;
   const loop = step.for;
   let index = 0;
-  for (const value of await iterationValues(ctx, loop)) {
+  const values = await iterationValues(ctx, loop);
+  for (const value of values) {
     exec.checkActive();
     exec.meter.step();
     const scope = ctx.scope.child('block');
@@ -63,6 +64,8 @@ export async function runFor(ctx: StepContext, step: ForStep, entry: EntryHandle
       parentEntryId: entry?.entryId,
       progressType: 'PROGRESS_TYPE_FOR',
       progressNumber: index + 1,
+      expectedIteration: Array.isArray(values) ? values.length : undefined,
+      scope,
     });
     let c: Completion;
     try {

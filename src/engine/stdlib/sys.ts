@@ -73,7 +73,7 @@ const log: NativeFunction = (values, ctx) => {
   if (kind === 'json') payload = v instanceof Map ? toJson(v) : a.typeError('json', 'a map', v);
   else if (kind === 'data' && v instanceof Map) payload = toJson(v);
   else payload = textPayload(a, kind, v);
-  ctx.host.onLog?.({ severity, payload });
+  ctx.host.onLog?.(typeof payload === 'string' ? { severity, payload } : { severity, payload, jsonText: encodeJson(v) });
   return null;
 };
 

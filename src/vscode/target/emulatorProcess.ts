@@ -12,6 +12,8 @@ export interface EmulatorLaunch {
   dataDir: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  /** History level of executions that leave it unspecified. */
+  executionHistory: 'basic' | 'detailed';
 }
 
 /** How long the emulator may take to print `listening on`. */
@@ -74,6 +76,9 @@ export class EmulatorProcess {
     fs.mkdirSync(launch.dataDir, { recursive: true });
     const args = [launch.cliPath, 'emulator', '--port', '0', '--data-dir', launch.dataDir, '--clock', launch.clock];
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
+    // sys.log lines stay with their executions (the details panel and the Logs node show them),
+    // so the Output channel keeps only the extension's own lines.
+    args.push('--execution-history', launch.executionHistory, '--quiet-logs');
     this.log.info(`starting the local emulator (clock: ${launch.clock}, data: ${launch.dataDir})`);
     // In VS Code desktop `process.execPath` is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.
     const child = spawn(process.execPath, args, {

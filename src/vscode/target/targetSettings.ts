@@ -14,6 +14,7 @@ export interface TargetSettings {
   location: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  executionHistory: 'basic' | 'detailed';
 }
 
 export function readTargetSettings(): TargetSettings {
@@ -24,6 +25,7 @@ export function readTargetSettings(): TargetSettings {
     location: config.get<string>('location', EMULATOR_LOCATION).trim() || EMULATOR_LOCATION,
     clock: config.get<string>('emulator.clock') === 'virtual' ? 'virtual' : 'real',
     allowHttpHosts: config.get<string[]>('emulator.allowHttpHosts', []).filter((h) => typeof h === 'string' && h.trim() !== ''),
+    executionHistory: config.get<string>('emulator.executionHistory') === 'basic' ? 'basic' : 'detailed',
   };
 }
 
