@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { Emulator, deployDirs, deployFile, workflowIdOf } from '../emulator';
 import type { DeployFailure } from '../emulator';
 import type { ExecutionRecord } from '../emulator/records';
+import { rawJson, stringifyResource } from '../emulator/rawJson';
+import type { JsonValue } from '../engine/value';
 import { formatDuration } from '../emulator/timeFormat';
 
 const USAGE = `usage: cloud-workflows run <file> [options]
@@ -25,6 +27,14 @@ options:
   -h, --help             show this help
 `;
 
+/** One `sys.log` line: `text` for text payloads, `json` (the map, exact) for JSON payloads. */
+export interface RunReportLog {
+  time: string;
+  severity: string;
+  text?: string;
+  json?: JsonValue;
+}
+
 /** One execution in the JSON output. */
 export interface RunReportExecution {
   name: string;
@@ -34,6 +44,8 @@ export interface RunReportExecution {
   result: unknown;
   error: unknown;
   duration: string;
+  /** Its `sys.log` lines, oldest first (the latest 1,000). */
+  logs: RunReportLog[];
 }
 
 export interface RunReport extends RunReportExecution {
@@ -56,11 +68,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const emu = new Emulator({
-    clock: options.clock,
-    allowHttpHost: options.allowHttp,
-    onLog: (execution, entry) => process.stderr.write(`[${shortName(execution)}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
-  });
+  // sys.log lines are kept with each execution and printed in the report.
+  const emu = new Emulator({ clock: options.clock, allowHttpHost: options.allowHttp });
   const { failed } = deployDirs(emu, options.dirs);
   const main = deployFile(emu, options.file, options.workflowId);
   if ('problems' in main) failed.push(main);
@@ -71,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   const started = emu.run(options.workflowId, options.data);
   const record = await emu.wait(String(started.name));
   const report = buildReport(emu, record);
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, options.clock === 'virtual'));
+  process.stdout.write(options.format === 'json' ? `${stringifyResource(report, 2)}\n` : textReport(report, options.clock === 'virtual'));
   return record.state === 'SUCCEEDED' ? 0 : 1;
 }
 
@@ -151,6 +160,12 @@ function execution(record: ExecutionRecord): RunReportExecution {
     result: decode(record.result),
     error: errorOf(record),
     duration: formatDuration((record.endTime ?? record.startTime) - record.startTime),
+    logs: (record.logs ?? []).map((l) => {
+      const line: RunReportLog = { time: new Date(l.time).toISOString(), severity: l.severity };
+      if (l.json !== undefined) line.json = rawJson(l.json);
+      else line.text = l.text ?? '';
+      return line;
+    }),
   };
 }
 
@@ -164,12 +179,13 @@ export function buildReport(emu: Emulator, record: ExecutionRecord): RunReport {
     }
   };
   visit(record.name);
-  const { duration, ...rest } = execution(record);
+  const { duration, logs, ...rest } = execution(record);
   return {
     ...rest,
     startTime: new Date(record.startTime).toISOString(),
     endTime: new Date(record.endTime ?? record.startTime).toISOString(),
     duration,
+    logs,
     children,
   };
 }
@@ -195,6 +211,10 @@ function textReport(report: RunReport, virtual: boolean): string {
   } else {
     lines.push('error:', indent(JSON.stringify(report.error, null, 2), '  '));
   }
+  if (report.logs.length > 0) {
+    lines.push(`logs (${report.logs.length}):`);
+    for (const l of report.logs) lines.push(`  ${logLine(l)}`);
+  }
   if (report.children.length > 0) {
     lines.push(`children (${report.children.length}):`);
     for (const c of report.children) {
@@ -202,7 +222,13 @@ function textReport(report: RunReport, virtual: boolean): string {
       lines.push(`    argument: ${JSON.stringify(c.argument)}`);
       if (c.state === 'SUCCEEDED') lines.push(`    result: ${JSON.stringify(c.result)}`);
       else lines.push(`    error: ${JSON.stringify((c.error as { payload?: unknown } | null)?.payload ?? null)}`);
+      for (const l of c.logs) lines.push(`    log: ${logLine(l)}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `TIME SEVERITY text`, or the JSON payload written exactly. */
+function logLine(l: RunReportLog): string {
+  return `${l.time} ${l.severity} ${l.text ?? stringifyResource(l.json)}`;
 }

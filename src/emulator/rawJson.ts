@@ -28,8 +28,8 @@ export function plainJson(value: JsonValue): unknown {
   return value instanceof RawJson ? value.toJSON() : value;
 }
 
-/** `JSON.stringify` that writes `rawJson` markers verbatim. */
-export function stringifyResource(value: unknown): string {
+/** `JSON.stringify` that writes `rawJson` markers verbatim (compact, even inside indented output). */
+export function stringifyResource(value: unknown, indent?: number): string {
   const raws: string[] = [];
   const tag = `@@raw-${randomBytes(8).toString('hex')}-`;
   const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
@@ -37,7 +37,7 @@ export function stringifyResource(value: unknown): string {
     if (!(original instanceof RawJson)) return v;
     raws.push(original.text);
     return `${tag}${raws.length - 1}@@`;
-  });
+  }, indent);
   if (raws.length === 0) return text;
   return text.replace(new RegExp(`"${tag}(\\d+)@@"`, 'g'), (_, i: string) => raws[Number(i)]);
 }

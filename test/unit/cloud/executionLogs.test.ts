@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createCloudClient } from '../../../src/cloud';
+import { parseLogEntries } from '../../../src/cloud/executionLogs';
+import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
+
+const EXECUTION = 'projects/key-project/locations/europe-west1/workflows/w/executions/e-1';
+const FILTER = 'logName="projects/key-project/logs/Workflows" AND labels."workflows.googleapis.com/execution_id"="e-1"';
+
+describe('cloud layer: execution logs from Cloud Logging (fake Google API on loopback)', () => {
+  let dir: string;
+  let server: http.Server;
+  let port: number;
+  let answer: { status: number; body: string };
+  const seen: { method?: string; url?: string; body: string; bearer: boolean }[] = [];
+  const saved = { credentials: process.env.GOOGLE_APPLICATION_CREDENTIALS, project: process.env.GOOGLE_CLOUD_PROJECT };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-logs-'));
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
+    delete process.env.GOOGLE_CLOUD_PROJECT;
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, body, bearer: /^Bearer \S+/.test(String(req.headers.authorization)) });
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  after(async () => {
+    if (saved.credentials === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.credentials;
+    if (saved.project !== undefined) process.env.GOOGLE_CLOUD_PROJECT = saved.project;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const client = () =>
+    createCloudClient({ kind: 'cloud', location: 'europe-west1', endpoint: { host: '127.0.0.1', port, protocol: 'http' } }, { timeoutMs: 5000, retry: { attempts: 1 } });
+
+  it("asks entries:list for the execution's Workflows log lines, oldest first, with a bearer token", async () => {
+    seen.length = 0;
+    answer = {
+      status: 200,
+      body: '{"entries":[{"timestamp":"2026-01-01T00:00:01.5Z","severity":"INFO","textPayload":"hi"},{"timestamp":"2026-01-01T00:00:02Z","severity":"ERROR","jsonPayload":{"n":9007199254740993}}]}',
+    };
+    const c = client();
+    assert.deepEqual(await c.listExecutionLogs(EXECUTION), {
+      lines: [
+        { time: '2026-01-01T00:00:01.500Z', severity: 'INFO', text: 'hi' },
+        { time: '2026-01-01T00:00:02.000Z', severity: 'ERROR', json: '{"n":9007199254740993}' },
+      ],
+    });
+    await c.close();
+    assert.deepEqual(
+      seen.map((r) => [r.method, r.url, JSON.parse(r.body), r.bearer]),
+      [['POST', '/v2/entries:list', { resourceNames: ['projects/key-project'], filter: FILTER, orderBy: 'timestamp asc', pageSize: 1000 }, true]],
+    );
+  });
+
+  it('says why the lines cannot be read and links the Logs Explorer when Cloud Logging refuses', async () => {
+    answer = { status: 403, body: '{"error":{"code":403,"message":"Permission \'logging.logEntries.list\' denied","status":"PERMISSION_DENIED"}}' };
+    const c = client();
+    const logs = await c.listExecutionLogs(EXECUTION);
+    await c.close();
+    assert.deepEqual(logs.lines, []);
+    assert.match(String(logs.unavailable?.reason), /^Cloud Logging could not be read: .*logging\.logEntries\.list/);
+    assert.equal(logs.unavailable?.consoleUrl, `https://console.cloud.google.com/logs/query;query=${encodeURIComponent(FILTER)}?project=key-project`);
+  });
+
+  it('reads malformed answers as clear errors or skips malformed entries, never crashing', () => {
+    assert.throws(() => parseLogEntries('{"entries": [', 'Cloud Logging'), /^Error: The Cloud Logging answer is not valid JSON\.$/);
+    assert.throws(() => parseLogEntries('[]', 'Cloud Logging'), /^Error: The Cloud Logging answer is not a JSON object\.$/);
+    assert.deepEqual(parseLogEntries('{"entries": [1, {"severity": 3, "timestamp": "never"}, {"textPayload": "x"}], "droppedCount": "2"}', 'logEntries'), {
+      lines: [
+        { time: '', severity: 'DEFAULT', text: '' },
+        { time: '', severity: 'DEFAULT', text: 'x' },
+      ],
+      dropped: 2,
+    });
+  });
+});
