@@ -87,9 +87,12 @@ export class CloudClient {
     });
   }
 
-  async getWorkflow(workflowId: string): Promise<WorkflowInfo> {
+  /** The workflow's latest revision, or the revision `revisionId` (e.g. the one an execution ran). */
+  async getWorkflow(workflowId: string, revisionId?: string): Promise<WorkflowInfo> {
     return this.read(async (c) => {
-      const [w] = await c.workflows.getWorkflow({ name: `${this.parent(c)}/workflows/${workflowId}` });
+      const request: protos.google.cloud.workflows.v1.IGetWorkflowRequest = { name: `${this.parent(c)}/workflows/${workflowId}` };
+      if (revisionId) request.revisionId = revisionId;
+      const [w] = await c.workflows.getWorkflow(request);
       return toWorkflowInfo(w as ClientWorkflow);
     });
   }

@@ -7,6 +7,8 @@ import { createTargetStatusBar } from '../target/targetStatusBar';
 import { TargetService } from '../target/targetService';
 import type { TargetInfo } from '../target/targetService';
 import type { Log } from '../util/log';
+import { registerExecutionDetails } from '../details';
+import type { ExecutionDetailsPanels } from '../details';
 import { failureText, reportFailure } from './commandErrors';
 import { Deployer } from './deployer';
 import { deployWorkflow } from './deployCommand';
@@ -34,6 +36,8 @@ export interface RunFeaturesApi {
   lastError(): string | undefined;
   /** The extension's log folder (the output channel's file lies beside it). */
   logFolder: vscode.Uri;
+  /** The Execution Details panels. */
+  executionDetails: ExecutionDetailsPanels;
 }
 
 /**
@@ -48,6 +52,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
   const outputs = new OutputDocuments();
   const ctx: RunContext = { extension: context, target, deployer: new Deployer(context, target, log), tree, outputs, log };
   let lastError: string | undefined;
+  const executionDetails = registerExecutionDetails(ctx);
 
   /** Every command catches: logs, shows one message, and returns undefined. */
   const command = <A extends unknown[]>(id: string, action: string, run: (...args: A) => unknown) =>
@@ -88,5 +93,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
     target: () => target.info,
     lastError: () => lastError,
     logFolder: context.logUri,
+    executionDetails,
   };
 }
