@@ -165,4 +165,19 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       await screenshot('04-children');
     },
   },
+  {
+    name: 'a click on the parent execution opens Execution Details with its steps and children',
+    run: async ({ workbench, screenshot }) => {
+      const execution = parentExecution(await workbench.sidebarRows());
+      assert.ok(execution, 'the parent execution row went away');
+      const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
+      await workbench.clickSidebarRow(new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      const page = workbench.webviewFrame();
+      await page.locator('h2', { hasText: /^Children \(4\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
+      await page.locator('h2', { hasText: /^Steps \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
+      assert.equal(await page.locator('h1').innerText(), 'workflow-parent');
+      assert.deepEqual((await page.locator('table.children td.state').allInnerTexts()).sort(), ['FAILED', 'FAILED', 'SUCCEEDED', 'SUCCEEDED']);
+      await screenshot('05-details');
+    },
+  },
 ];

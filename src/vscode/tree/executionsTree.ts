@@ -9,6 +9,7 @@ import { ExecutionsSource } from './executionsSource';
 import { decodeOrText, isRunning } from './executionStyle';
 import { LivePoller } from './livePoller';
 import { LoadMoreNode } from './loadMoreNode';
+import { LogsNode } from './logsNode';
 import { MessageNode } from './messageNode';
 import { SummaryNode } from './summaryNode';
 import { TargetNode } from './targetNode';
@@ -80,6 +81,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       if (node instanceof WorkflowNode) return await this.workflowChildren(node);
       if (node instanceof ExecutionNode) return await this.executionChildren(node);
       if (node instanceof ValueNode) return node.children();
+      if (node instanceof LogsNode) return await node.loadChildren();
       return [];
     } catch (err) {
       this.log.error('Reading executions failed', err);
@@ -197,7 +199,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       out.push(new SummaryNode(node, node.childSet), ...node.childSet.all.map((c) => this.executionNode(node, c, true, previous.get(c.name))));
       if (hadFailed !== node.hasFailedChildren) setImmediate(() => this.changed.fire(node));
     }
-    out.push(...this.valueNodes(node));
+    out.push(...this.valueNodes(node), new LogsNode(node, e.name, this.source));
     node.childNodes = out;
     return out;
   }

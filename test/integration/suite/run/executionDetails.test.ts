@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { outputChannelText, runApi, setSetting, waitFor, workspaceFile } from '../run/runHelpers';
-import type { Execution, Node, RunApi } from '../run/runHelpers';
+import { childLabelled, children, outputChannelText, runApi, seen, setSetting, waitFor, workspaceFile } from './runHelpers';
+import type { Execution, Node, RunApi } from './runHelpers';
 
 /** What the details page reports after drawing (see src/vscode/details/detailsMessages.ts). */
 interface Rendered {
@@ -94,6 +94,13 @@ suite('Execution Details: the panel opened from the Executions view', function (
   test('keeps the sys.log line out of the Output channel', () => {
     const text = outputChannelText(api);
     assert.ok(!text.includes('total is 6'), 'the sys.log line reached the Output channel');
+  });
+
+  test("lists the execution's log lines under a Logs node in the tree, with their severity", async () => {
+    const node = (await api.executionsTree.revealExecution(failed)) as Node;
+    const logs = await childLabelled(api, node, 'Logs');
+    const lines = await Promise.all((await children(api, logs)).map((n) => seen(api, n)));
+    assert.deepStrictEqual(lines, [{ label: 'total is 6', description: 'WARNING', contextValue: 'logLine' }]);
   });
 
   test('shows the variables of a selected step, recorded by the detailed history, exactly', async () => {
