@@ -29,6 +29,11 @@
     vscode.postMessage(message);
   }
 
+  /** @param {string} text @param {number} max */
+  function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  }
+
   /** @param {string} iso */
   function timeOf(iso) {
     if (!iso) return '';
@@ -83,6 +88,7 @@
       ['Duration', model.duration],
       ['Revision', model.revision],
       ['Source', model.sourceLabel],
+      ['Result', model.result === undefined ? '' : clip(model.result.replace(/\s*\n\s*/g, ' '), 160)],
     ];
     for (const [k, v] of rows) {
       if (!v) continue;
@@ -215,12 +221,13 @@
   }
 
   function render() {
+    // The console's order: what happened first (error, children, steps), then the full values.
     const parts = [header()];
     if (model.error) parts.push(errorSection());
-    if (model.result !== undefined) parts.push(section('Result', [el('pre', 'json', model.result)]));
-    if (model.argument !== undefined) parts.push(section('Argument', [el('pre', 'json', model.argument)]));
     if (model.children) parts.push(childrenSection());
     parts.push(stepsSection(), variablesSection(), logsSection());
+    if (model.result !== undefined) parts.push(section('Result', [el('pre', 'json', model.result)]));
+    if (model.argument !== undefined) parts.push(section('Argument', [el('pre', 'json', model.argument)]));
     app.replaceChildren(...parts);
     reportRendered();
   }

@@ -115,22 +115,23 @@ function intParam(q: URLSearchParams, key: string): number | undefined {
   return Number(raw);
 }
 
-/** `view` by name or number (EXECUTION_VIEW_UNSPECIFIED = 0, BASIC = 1, FULL = 2). */
-function viewParam(q: URLSearchParams): ExecutionView | undefined {
-  const raw = q.get('view');
+/** An enum query parameter by name or number; its first (UNSPECIFIED) value reads as absent. */
+function enumParam(q: URLSearchParams, key: string, names: string[]): string | undefined {
+  const raw = q.get(key);
   if (raw === null || raw === '') return undefined;
   const value: JsonValue = /^\d+$/.test(raw) ? Number(raw) : raw;
-  const view = enumValue(value, ['EXECUTION_VIEW_UNSPECIFIED', 'BASIC', 'FULL'], 'view');
-  return view === 'EXECUTION_VIEW_UNSPECIFIED' ? undefined : view;
+  const named = enumValue(value, names, key);
+  return named === names[0] ? undefined : named;
 }
 
-/** The stepEntries `view` by name or number (UNSPECIFIED = 0, BASIC = 1, DETAILED = 2). */
+/** `view` of executions (EXECUTION_VIEW_UNSPECIFIED = 0, BASIC = 1, FULL = 2). */
+function viewParam(q: URLSearchParams): ExecutionView | undefined {
+  return enumParam(q, 'view', ['EXECUTION_VIEW_UNSPECIFIED', 'BASIC', 'FULL']) as ExecutionView | undefined;
+}
+
+/** `view` of step entries (UNSPECIFIED = 0, BASIC = 1, DETAILED = 2). */
 function entryViewParam(q: URLSearchParams): EntryView | undefined {
-  const raw = q.get('view');
-  if (raw === null || raw === '') return undefined;
-  const value: JsonValue = /^\d+$/.test(raw) ? Number(raw) : raw;
-  const view = enumValue(value, ['EXECUTION_ENTRY_VIEW_UNSPECIFIED', 'EXECUTION_ENTRY_VIEW_BASIC', 'EXECUTION_ENTRY_VIEW_DETAILED'], 'view');
-  return view === 'EXECUTION_ENTRY_VIEW_UNSPECIFIED' ? undefined : view;
+  return enumParam(q, 'view', ['EXECUTION_ENTRY_VIEW_UNSPECIFIED', 'EXECUTION_ENTRY_VIEW_BASIC', 'EXECUTION_ENTRY_VIEW_DETAILED']) as EntryView | undefined;
 }
 
 /** Creates (but does not start) the HTTP server for `emu`. */

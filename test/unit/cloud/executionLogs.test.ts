@@ -1,52 +1,31 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { createCloudClient } from '../../../src/cloud';
 import { parseLogEntries } from '../../../src/cloud/executionLogs';
-import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
+import { startFakeGoogleApi } from '../support/fakeGoogleApi';
+import type { FakeGoogleApi } from '../support/fakeGoogleApi';
 
 const EXECUTION = 'projects/key-project/locations/europe-west1/workflows/w/executions/e-1';
 const FILTER = 'logName="projects/key-project/logs/Workflows" AND labels."workflows.googleapis.com/execution_id"="e-1"';
 
 describe('cloud layer: execution logs from Cloud Logging (fake Google API on loopback)', () => {
-  let dir: string;
-  let server: http.Server;
-  let port: number;
+  let api: FakeGoogleApi;
   let answer: { status: number; body: string };
   const seen: { method?: string; url?: string; body: string; bearer: boolean }[] = [];
-  const saved = { credentials: process.env.GOOGLE_APPLICATION_CREDENTIALS, project: process.env.GOOGLE_CLOUD_PROJECT };
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-logs-'));
-    process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
-    delete process.env.GOOGLE_CLOUD_PROJECT;
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, body, bearer: /^Bearer \S+/.test(String(req.headers.authorization)) });
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(answer.body);
-      });
+    api = await startFakeGoogleApi((req, body, res) => {
+      seen.push({ method: req.method, url: req.url, body, bearer: /^Bearer \S+/.test(String(req.headers.authorization)) });
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(answer.body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
   });
 
   after(async () => {
-    if (saved.credentials === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.credentials;
-    if (saved.project !== undefined) process.env.GOOGLE_CLOUD_PROJECT = saved.project;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await api.close();
   });
 
   const client = () =>
-    createCloudClient({ kind: 'cloud', location: 'europe-west1', endpoint: { host: '127.0.0.1', port, protocol: 'http' } }, { timeoutMs: 5000, retry: { attempts: 1 } });
+    createCloudClient({ kind: 'cloud', location: 'europe-west1', endpoint: { host: '127.0.0.1', port: api.port, protocol: 'http' } }, { timeoutMs: 5000, retry: { attempts: 1 } });
 
   it("asks entries:list for the execution's Workflows log lines, oldest first, with a bearer token", async () => {
     seen.length = 0;

@@ -1,18 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Clock } from '../../../src/engine/host';
-import { PARENT, raw, startHarness } from './harness';
+import { ManualClock, PARENT, raw, startHarness } from './harness';
 import type { Harness } from './harness';
-
-/** A clock the test sets; sleeps end at once. */
-class FixedClock implements Clock {
-  constructor(public ms: number) {}
-  now(): number {
-    return this.ms;
-  }
-  sleep(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 const T0 = Date.UTC(2026, 0, 1);
 const STAMP = '2026-01-01T00:00:00.000Z';
@@ -62,7 +50,7 @@ const LOGS = `main:
 
 describe('emulator: detailed execution history and the stepEntries view', () => {
   let h: Harness;
-  const clock = new FixedClock(T0);
+  const clock = new ManualClock(T0);
   const workflow = (id: string): string => `${PARENT}/workflows/${id}`;
 
   before(async () => {
@@ -217,7 +205,7 @@ describe('emulator: detailed execution history and the stepEntries view', () => 
 
 describe('emulator: the default history level for executions that leave it unspecified', () => {
   it('records detailed history when the emulator is started with executionHistory detailed', async () => {
-    const h = await startHarness({ executionHistory: 'detailed', clock: new FixedClock(T0) });
+    const h = await startHarness({ executionHistory: 'detailed', clock: new ManualClock(T0) });
     try {
       await h.cloud.deployWorkflow('w', 'main:\n  steps:\n    - a:\n        assign:\n          - x: 1\n    - r:\n        return: ${x}\n');
       const e = await h.cloud.runExecution('w');

@@ -1,17 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { RenderedSummary as Rendered } from '../../../../src/vscode/details/detailsMessages';
 import { childLabelled, children, outputChannelText, runApi, seen, setSetting, waitFor, workspaceFile } from './runHelpers';
 import type { Execution, Node, RunApi } from './runHelpers';
-
-/** What the details page reports after drawing (see src/vscode/details/detailsMessages.ts). */
-interface Rendered {
-  state: string;
-  steps: number;
-  failedSteps: number;
-  logs: number;
-  children: number;
-  variables: string;
-}
 
 interface Panel {
   lastRendered: Rendered | undefined;
