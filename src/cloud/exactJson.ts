@@ -18,6 +18,16 @@ export function parseExactObject(text: string, what: string): ExactObject {
     throw new Error(`The ${what} answer is not valid JSON.`);
   }
   if (!(value instanceof Map)) throw new Error(`The ${what} answer is not a JSON object.`);
+  return finite(value) as ExactObject;
+}
+
+/** JSON numbers beyond the double range (`1e999`) decode to Infinity, which nothing can encode: null. */
+function finite(value: Value): Value {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map(finite);
+  if (value instanceof Map) {
+    for (const [k, v] of value) value.set(k, finite(v));
+  }
   return value;
 }
 

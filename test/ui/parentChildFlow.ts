@@ -167,7 +167,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   },
   {
     name: 'a click on the parent execution opens Execution Details with its steps and children',
-    run: async ({ workbench, screenshot }) => {
+    run: async ({ workbench, screenshot, log }) => {
       const execution = parentExecution(await workbench.sidebarRows());
       assert.ok(execution, 'the parent execution row went away');
       const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
@@ -177,6 +177,10 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       await page.locator('h2', { hasText: /^Steps \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
       assert.equal(await page.locator('h1').innerText(), 'workflow-parent');
       assert.deepEqual((await page.locator('table.children td.state').allInnerTexts()).sort(), ['FAILED', 'FAILED', 'SUCCEEDED', 'SUCCEEDED']);
+      // Room for the panel in the screenshot: hide the bottom panel (Problems) if it is open.
+      if (await workbench.page.locator('.part.panel').isVisible()) {
+        await workbench.runCommand('View: Toggle Panel Visibility').catch((err: unknown) => log(`could not hide the panel: ${String(err)}`));
+      }
       await screenshot('05-details');
     },
   },

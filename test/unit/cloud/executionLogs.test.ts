@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createCloudClient } from '../../../src/cloud';
 import { parseLogEntries } from '../../../src/cloud/executionLogs';
+import { parseStepEntriesPage } from '../../../src/cloud/stepEntries';
 import { startFakeGoogleApi } from '../support/fakeGoogleApi';
 import type { FakeGoogleApi } from '../support/fakeGoogleApi';
 
@@ -67,5 +68,33 @@ describe('cloud layer: execution logs from Cloud Logging (fake Google API on loo
       ],
       dropped: 2,
     });
+  });
+});
+
+describe('cloud layer: reading step entry and log pages never crashes (fuzz)', () => {
+  it('answers 3,000 random and mutated bodies with lines and entries, or one clear error', () => {
+    let seed = 11;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const seeds = [
+      '{"entries":[{"timestamp":"2026-01-01T00:00:00Z","severity":"INFO","textPayload":"hi"},{"jsonPayload":{"n":9007199254740993}}],"nextPageToken":"t"}',
+      '{"stepEntries":[{"entryId":"1","step":"a","stepType":"STEP_ASSIGN","state":"STATE_SUCCEEDED","variableData":{"variables":{"x":1}},"stepEntryMetadata":{"expectedIteration":"3"}}]}',
+    ];
+    const pieces = ['{', '}', '[', ']', '"', ':', ',', 'null', '1e999', '-0', '"entries"', '"stepEntries"', '"variableData"', '{"variables":7}', '\\u0000', '9223372036854775808'];
+    const clear = /^The (Cloud Logging|stepEntries) answer is not (valid JSON|a JSON object)\.$/;
+    for (let i = 0; i < 3000; i++) {
+      let text = seeds[i % 2];
+      for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+        const at = Math.floor(random() * text.length);
+        text = random() < 0.5 ? text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 4));
+      }
+      for (const parse of [() => parseLogEntries(text, 'Cloud Logging'), () => parseStepEntriesPage(text)]) {
+        try {
+          const page = parse();
+          assert.ok(Array.isArray('lines' in page ? page.lines : page.items));
+        } catch (err) {
+          assert.ok(err instanceof Error && clear.test(err.message), `${String(err)} for ${JSON.stringify(text)}`);
+        }
+      }
+    }
   });
 });

@@ -154,4 +154,21 @@ suite('Execution Details: the panel opened from the Executions view', function (
     // 25 entries; the two failed children fail their call and try attempts, which except: handles.
     assert.deepStrictEqual(rendered, { state: 'SUCCEEDED', steps: 25, failedSteps: 4, logs: 0, children: 4, variables: '' });
   });
+
+  test('follows a running execution live until it ends, with no refresh asked', async () => {
+    restore.push(await setSetting('emulator.clock', 'real'));
+    const slow = workspaceFile('details-slow.workflows.yaml');
+    await vscode.workspace.fs.writeFile(slow, Buffer.from('main:\n  steps:\n    - nap:\n        call: sys.sleep\n        args:\n          seconds: 8\n    - done:\n        return: 1\n'));
+    try {
+      const started = (await vscode.commands.executeCommand('cloudWorkflows.runWorkflow', slow, { argument: '', wait: false })) as Execution | undefined;
+      assert.ok(started, `run failed: ${api.lastError()}`);
+      const live = await click(started);
+      const first = await waitFor(() => live.lastRendered, (r) => r !== undefined, 'the page to draw the running execution');
+      assert.deepStrictEqual(first, { state: 'ACTIVE', steps: 1, failedSteps: 0, logs: 0, children: 0, variables: '' });
+      const last = await waitFor(() => live.lastRendered, (r) => r?.state === 'SUCCEEDED', 'the page to follow the execution to its end', 30_000);
+      assert.deepStrictEqual(last, { state: 'SUCCEEDED', steps: 2, failedSteps: 0, logs: 0, children: 0, variables: '' });
+    } finally {
+      await vscode.workspace.fs.delete(slow);
+    }
+  });
 });
