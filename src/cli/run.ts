@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { Emulator, deployDirs, deployFile, workflowIdOf } from '../emulator';
 import type { DeployFailure } from '../emulator';
 import type { ExecutionRecord } from '../emulator/records';
-import { rawJson, stringifyResource } from '../emulator/rawJson';
-import type { JsonValue } from '../engine/value';
 import { formatDuration } from '../emulator/timeFormat';
+import { decodeJson, encodeJson, fromJson } from '../engine/json';
+import type { JsonValue, Value } from '../engine/value';
 
 const USAGE = `usage: cloud-workflows run <file> [options]
 
@@ -32,17 +32,20 @@ export interface RunReportLog {
   time: string;
   severity: string;
   text?: string;
-  json?: JsonValue;
+  json?: Value;
 }
 
-/** One execution in the JSON output. */
+/**
+ * One execution in the JSON output. Arguments, results and errors are workflow values, printed
+ * with the engine's JSON codec so integers keep every digit (JSON.stringify would round them).
+ */
 export interface RunReportExecution {
   name: string;
   workflowId: string;
   state: string;
-  argument: unknown;
-  result: unknown;
-  error: unknown;
+  argument: Value;
+  result: Value;
+  error: Value;
   duration: string;
   /** Its `sys.log` lines, oldest first (the latest 1,000). */
   logs: RunReportLog[];
@@ -80,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   const started = emu.run(options.workflowId, options.data);
   const record = await emu.wait(String(started.name));
   const report = buildReport(emu, record);
-  process.stdout.write(options.format === 'json' ? `${stringifyResource(report, 2)}\n` : textReport(report, options.clock === 'virtual'));
+  process.stdout.write(options.format === 'json' ? `${encodeJson(reportValue(report), 2)}\n` : textReport(report, options.clock === 'virtual'));
   return record.state === 'SUCCEEDED' ? 0 : 1;
 }
 
@@ -119,7 +122,7 @@ function parse(argv: string[]) {
   }
   if (data !== undefined) {
     try {
-      JSON.parse(data);
+      decodeJson(data);
     } catch (err) {
       throw new UsageError(`the argument is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -135,19 +138,57 @@ function reportDeployFailures(failed: DeployFailure[]): void {
   process.stderr.write(`cloud-workflows run: ${failed.length} file(s) failed to deploy\n`);
 }
 
-function decode(json: string | undefined): unknown {
-  return json === undefined ? null : JSON.parse(json);
+function decode(json: string | undefined): Value {
+  return json === undefined ? null : decodeJson(json);
 }
 
-function errorOf(record: ExecutionRecord): unknown {
+function errorOf(record: ExecutionRecord): Value {
   if (!record.error) return null;
-  let payload: unknown = record.error.payload;
+  let payload: Value = record.error.payload;
   try {
-    payload = JSON.parse(record.error.payload);
+    payload = decodeJson(record.error.payload);
   } catch {
     // A payload that is not JSON is shown as the text it is.
   }
-  return { payload, context: record.error.context, stackTrace: record.error.stackTrace };
+  return new Map<string, Value>([
+    ['payload', payload],
+    ['context', record.error.context],
+    ['stackTrace', fromJson(record.error.stackTrace as unknown as JsonValue)],
+  ]);
+}
+
+function executionValue(e: RunReportExecution): Map<string, Value> {
+  return new Map<string, Value>([
+    ['name', e.name],
+    ['workflowId', e.workflowId],
+    ['state', e.state],
+    ['argument', e.argument],
+    ['result', e.result],
+    ['error', e.error],
+  ]);
+}
+
+function logsValue(logs: RunReportLog[]): Value {
+  return logs.map((l) => {
+    const line = new Map<string, Value>([
+      ['time', l.time],
+      ['severity', l.severity],
+    ]);
+    if (l.json !== undefined) line.set('json', l.json);
+    else line.set('text', l.text ?? '');
+    return line;
+  });
+}
+
+/** The report as the value `--format json` prints, fields in the documented order. */
+export function reportValue(report: RunReport): Value {
+  const out = executionValue(report);
+  out.set('startTime', report.startTime);
+  out.set('endTime', report.endTime);
+  out.set('duration', report.duration);
+  out.set('logs', logsValue(report.logs));
+  out.set('children', report.children.map((c) => executionValue(c).set('duration', c.duration).set('logs', logsValue(c.logs))));
+  return out;
 }
 
 function execution(record: ExecutionRecord): RunReportExecution {
@@ -162,7 +203,7 @@ function execution(record: ExecutionRecord): RunReportExecution {
     duration: formatDuration((record.endTime ?? record.startTime) - record.startTime),
     logs: (record.logs ?? []).map((l) => {
       const line: RunReportLog = { time: new Date(l.time).toISOString(), severity: l.severity };
-      if (l.json !== undefined) line.json = rawJson(l.json);
+      if (l.json !== undefined) line.json = decode(l.json);
       else line.text = l.text ?? '';
       return line;
     }),
@@ -207,9 +248,9 @@ function textReport(report: RunReport, virtual: boolean): string {
   lines.push(`${report.workflowId} ${report.state} in ${report.duration}${virtual ? ' (virtual clock)' : ''}`);
   lines.push(`execution: ${report.name}`);
   if (report.state === 'SUCCEEDED') {
-    lines.push('result:', indent(JSON.stringify(report.result, null, 2), '  '));
+    lines.push('result:', indent(encodeJson(report.result, 2), '  '));
   } else {
-    lines.push('error:', indent(JSON.stringify(report.error, null, 2), '  '));
+    lines.push('error:', indent(encodeJson(report.error, 2), '  '));
   }
   if (report.logs.length > 0) {
     lines.push(`logs (${report.logs.length}):`);
@@ -219,9 +260,9 @@ function textReport(report: RunReport, virtual: boolean): string {
     lines.push(`children (${report.children.length}):`);
     for (const c of report.children) {
       lines.push(`  ${c.workflowId} ${shortName(c.name).split('/')[1]} ${c.state} in ${c.duration}`);
-      lines.push(`    argument: ${JSON.stringify(c.argument)}`);
-      if (c.state === 'SUCCEEDED') lines.push(`    result: ${JSON.stringify(c.result)}`);
-      else lines.push(`    error: ${JSON.stringify((c.error as { payload?: unknown } | null)?.payload ?? null)}`);
+      lines.push(`    argument: ${encodeJson(c.argument)}`);
+      if (c.state === 'SUCCEEDED') lines.push(`    result: ${encodeJson(c.result)}`);
+      else lines.push(`    error: ${encodeJson(c.error instanceof Map ? (c.error.get('payload') ?? null) : null)}`);
       for (const l of c.logs) lines.push(`    log: ${logLine(l)}`);
     }
   }
@@ -230,5 +271,5 @@ function textReport(report: RunReport, virtual: boolean): string {
 
 /** `TIME SEVERITY text`, or the JSON payload written exactly. */
 function logLine(l: RunReportLog): string {
-  return `${l.time} ${l.severity} ${l.text ?? stringifyResource(l.json)}`;
+  return `${l.time} ${l.severity} ${l.text ?? encodeJson(l.json ?? null)}`;
 }

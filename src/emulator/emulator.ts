@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
@@ -28,8 +29,13 @@ export interface EmulatorOptions {
   clock?: 'real' | 'virtual' | Clock;
   /** Hosts `http.*` calls may reach besides loopback (`*` for any). */
   allowHttpHost?: string[];
+  /**
+   * How many executions to keep at most (default 10,000): past it the oldest ended executions are
+   * deleted with their step entries. Running executions are always kept.
+   */
+  maxExecutions?: number;
   /** `sys.log` output of every execution (also kept with each execution). */
-  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /**
    * History level of executions whose workflow and request leave it unspecified: `basic` (the
    * default, as Google) or `detailed` (step entries record variables).
@@ -67,16 +73,23 @@ export class Emulator {
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     this.callbacks = new Callbacks(this.clock);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({
-      clock: this.clock,
-      http,
-      connectors,
-      onLog: options.onLog,
-      defaultHistoryLevel: options.executionHistory === 'detailed' ? 'EXECUTION_HISTORY_DETAILED' : 'EXECUTION_HISTORY_BASIC',
-    }));
+    this.executions = new ExecutionsApi(
+      this.store,
+      this.clock,
+      this.workflows,
+      () => ({
+        clock: this.clock,
+        http,
+        connectors,
+        onLog: options.onLog,
+        defaultHistoryLevel: options.executionHistory === 'detailed' ? 'EXECUTION_HISTORY_DETAILED' : 'EXECUTION_HISTORY_BASIC',
+      }),
+      options.maxExecutions,
+    );
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };
+    this.executions.enforceRetention();
   }
 
   /** The parent resource name for the default project and location. */

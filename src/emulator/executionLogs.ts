@@ -13,6 +13,7 @@
  * went); a text longer than 64 KiB is cut there, ending in "… [truncated]". Google's own limit is
  * Cloud Logging's 256 KB per entry.
  */
+import { encodeJsonData } from '../engine/json';
 import type { JsonValue } from '../engine/value';
 import { paginate } from './listQuery';
 import type { ExecutionRecord, LogRecord } from './records';
@@ -24,11 +25,10 @@ export const MAX_LOGS = 1000;
 export const MAX_LOG_TEXT = 64 * 1024;
 
 /** Adds a `sys.log` line to the execution, dropping the oldest beyond `MAX_LOGS`. */
-export function appendLog(record: ExecutionRecord, time: number, entry: { severity: string; payload: unknown; jsonText?: string }): void {
+export function appendLog(record: ExecutionRecord, time: number, entry: { severity: string; payload: JsonValue }): void {
   const line: LogRecord = { time, severity: entry.severity };
-  if (entry.jsonText !== undefined) line.json = entry.jsonText;
-  else if (typeof entry.payload === 'string') line.text = truncate(entry.payload);
-  else line.json = JSON.stringify(entry.payload ?? null);
+  if (typeof entry.payload === 'string') line.text = truncate(entry.payload);
+  else line.json = encodeJsonData(entry.payload);
   const logs = (record.logs ??= []);
   logs.push(line);
   if (logs.length > MAX_LOGS) {

@@ -4,6 +4,7 @@
  * steps as they come. Ends exactly once, through `onFinish`, unless abandoned (a simulated crash).
  */
 import { setMaxListeners } from 'node:events';
+import type { JsonValue } from '../engine/value';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
@@ -17,7 +18,7 @@ export interface RunServices {
   http: HttpClient;
   connectors: ConnectorHandler;
   /** `sys.log` output of every execution (also kept with the execution, see `executionLogs.ts`). */
-  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /** The history level of executions whose workflow and request leave it unspecified. */
   defaultHistoryLevel?: 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
 }

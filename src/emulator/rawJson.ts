@@ -23,13 +23,8 @@ export function rawJson(text: string): JsonValue {
   return new RawJson(text) as unknown as JsonValue;
 }
 
-/** The parsed value of a `rawJson` marker (or the value itself), for in-process readers. */
-export function plainJson(value: JsonValue): unknown {
-  return value instanceof RawJson ? value.toJSON() : value;
-}
-
-/** `JSON.stringify` that writes `rawJson` markers verbatim (compact, even inside indented output). */
-export function stringifyResource(value: unknown, indent?: number): string {
+/** `JSON.stringify` that writes `rawJson` markers verbatim. */
+export function stringifyResource(value: unknown): string {
   const raws: string[] = [];
   const tag = `@@raw-${randomBytes(8).toString('hex')}-`;
   const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
@@ -37,7 +32,7 @@ export function stringifyResource(value: unknown, indent?: number): string {
     if (!(original instanceof RawJson)) return v;
     raws.push(original.text);
     return `${tag}${raws.length - 1}@@`;
-  }, indent);
+  });
   if (raws.length === 0) return text;
   return text.replace(new RegExp(`"${tag}(\\d+)@@"`, 'g'), (_, i: string) => raws[Number(i)]);
 }

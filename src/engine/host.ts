@@ -144,6 +144,11 @@ export type ExecutionOutcome =
         context: string;
         stackTrace: StackFrame[];
       };
+      /**
+       * Set when the engine refused a structure Google rejects at deploy time (see `Refusal` in
+       * `errors.ts`): the rule and the source offsets. Not part of the Executions API.
+       */
+      refusal?: { rule: string; span: { start: number; end: number } };
     };
 
 export interface ExecutionHost {
@@ -162,9 +167,6 @@ export interface ExecutionHost {
   recordVariables?: boolean;
   /** Receives the steps currently executing, for `status.currentSteps`. */
   onCurrentSteps?(steps: { routine: string; step: string }[]): void;
-  /**
-   * Receives `sys.log` output: a text payload is a string; a map payload also comes as exact JSON
-   * text in `jsonText` (integers beyond 2^53 intact).
-   */
-  onLog?(entry: { severity: string; payload: JsonValue; jsonText?: string }): void;
+  /** Receives `sys.log` output. */
+  onLog?(entry: { severity: string; payload: JsonValue }): void;
 }

@@ -12,6 +12,7 @@ export interface EmulatorLaunch {
   dataDir: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  maxExecutions: number;
   /** History level of executions that leave it unspecified. */
   executionHistory: 'basic' | 'detailed';
 }
@@ -76,6 +77,7 @@ export class EmulatorProcess {
     fs.mkdirSync(launch.dataDir, { recursive: true });
     const args = [launch.cliPath, 'emulator', '--port', '0', '--data-dir', launch.dataDir, '--clock', launch.clock];
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
+    args.push('--max-executions', String(launch.maxExecutions));
     // sys.log lines stay with their executions (the details panel and the Logs node show them),
     // so the Output channel keeps only the extension's own lines.
     args.push('--execution-history', launch.executionHistory, '--quiet-logs');

@@ -15,7 +15,7 @@ export interface RunResult {
   /** The decoded error payload when FAILED or CANCELLED. */
   error?: unknown;
   entries: StepEntryEvent[];
-  logs: { severity: string; payload: JsonValue; jsonText?: string }[];
+  logs: { severity: string; payload: JsonValue }[];
   clock: Clock;
 }
 

@@ -30,7 +30,7 @@ export interface ConnectorCall {
 export interface FakeHost {
   host: ExecutionHost;
   clock: VirtualClock;
-  logs: { severity: string; payload: JsonValue; jsonText?: string }[];
+  logs: { severity: string; payload: JsonValue }[];
   connectorCalls: ConnectorCall[];
 }
 
