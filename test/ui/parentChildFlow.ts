@@ -64,6 +64,14 @@ function parentExecution(rows: Row[]): { row: Row; index: number } | undefined {
   return execution && { row: execution, index: rows.indexOf(execution) };
 }
 
+/** A pattern matching the parent execution's row by the first word of its label. */
+function parentRowPattern(rows: Row[]): RegExp {
+  const execution = parentExecution(rows);
+  assert.ok(execution, 'the parent execution row went away');
+  const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
+  return new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
 async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[]) => boolean): Promise<Row[]> {
   const deadline = Date.now() + RUN_TIMEOUT;
   let rows: Row[] = [];
@@ -145,10 +153,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'the parent execution expands to four children: 2 succeeded, 2 failed',
     run: async ({ workbench, screenshot, log }) => {
-      const execution = parentExecution(await workbench.sidebarRows());
-      assert.ok(execution, 'the parent execution row went away');
-      const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
-      await workbench.expandSidebarRow(new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      await workbench.expandSidebarRow(parentRowPattern(await workbench.sidebarRows()));
       const rows = await pollRows(workbench, 'four finished child executions', (all) => {
         const parent = parentExecution(all);
         return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
@@ -168,10 +173,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'a click on the parent execution opens Execution Details with its steps and children',
     run: async ({ workbench, screenshot, log }) => {
-      const execution = parentExecution(await workbench.sidebarRows());
-      assert.ok(execution, 'the parent execution row went away');
-      const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
-      await workbench.clickSidebarRow(new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      await workbench.clickSidebarRow(parentRowPattern(await workbench.sidebarRows()));
       const page = workbench.webviewFrame();
       await page.locator('h2', { hasText: /^Children \(4\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
       await page.locator('h2', { hasText: /^Steps \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });

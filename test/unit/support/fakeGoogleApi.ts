@@ -7,6 +7,8 @@ import { writeFakeServiceAccountKey } from './fakeServiceAccountKey';
 
 export interface FakeGoogleApi {
   port: number;
+  /** The service-account key file the credentials point at. */
+  keyFile: string;
   /** Stops the server, deletes the key and restores the environment. */
   close(): Promise<void>;
 }
@@ -19,7 +21,8 @@ export interface FakeGoogleApi {
 export async function startFakeGoogleApi(handle: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void): Promise<FakeGoogleApi> {
   const saved = { credentials: process.env.GOOGLE_APPLICATION_CREDENTIALS, project: process.env.GOOGLE_CLOUD_PROJECT };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-fake-google-'));
-  process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
+  const keyFile = writeFakeServiceAccountKey(dir);
+  process.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
   delete process.env.GOOGLE_CLOUD_PROJECT;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -29,6 +32,7 @@ export async function startFakeGoogleApi(handle: (req: http.IncomingMessage, bod
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
+    keyFile,
     async close() {
       if (saved.credentials === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
       else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.credentials;
