@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { encodeJsonData } from '../engine/json';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { LIVE_CONNECTORS_OPTIONS, LIVE_CONNECTORS_USAGE, liveConnectorsOption } from './liveConnectorsOption';
 
 const USAGE = `usage: cloud-workflows emulator [options]
 
@@ -27,7 +28,7 @@ options:
                          unspecified (default basic); detailed step entries record variables
   --quiet-logs           do not print sys.log lines (they stay with their executions:
                          GET /v1/<execution>/logEntries)
-  -h, --help             show this help
+${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -52,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       location: values.location,
       clock: values.clock,
       allowHttpHost: values.allowHttp,
+      liveConnectors: values.liveConnectors,
       maxExecutions: values.maxExecutions,
       sourceDirs: values.dirs,
       executionHistory: values.executionHistory,
@@ -110,6 +112,7 @@ function parse(argv: string[]) {
       location: { type: 'string' },
       clock: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      ...LIVE_CONNECTORS_OPTIONS,
       'max-executions': { type: 'string' },
       'execution-history': { type: 'string' },
       'quiet-logs': { type: 'boolean' },
@@ -140,5 +143,6 @@ function parse(argv: string[]) {
     allowHttp: values['allow-http'] ?? [],
     executionHistory: history as 'basic' | 'detailed',
     quietLogs: values['quiet-logs'] === true,
+    liveConnectors: liveConnectorsOption(values, (line) => process.stdout.write(`${line}\n`)),
   };
 }

@@ -11,6 +11,8 @@ commands:
   graph     print a workflow's graph               (cloud-workflows graph --help)
 `;
 
+import { installConnectorData } from '../engine/connectors/dataFiles';
+
 type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Command> = {
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];
+  installConnectorData();
   if (!load) {
     process.stderr.write(`cloud-workflows: unknown command '${name}'\n${USAGE}`);
     return 2;

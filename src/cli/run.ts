@@ -9,6 +9,7 @@ import { Emulator, deployDirs, deployFile, workflowIdOf } from '../emulator';
 import type { DeployFailure } from '../emulator';
 import type { ExecutionRecord } from '../emulator/records';
 import { formatDuration } from '../emulator/timeFormat';
+import { LIVE_CONNECTORS_OPTIONS, LIVE_CONNECTORS_USAGE, liveConnectorsOption } from './liveConnectorsOption';
 import { decodeJson, encodeJson, fromJson } from '../engine/json';
 import type { JsonValue, Value } from '../engine/value';
 
@@ -24,7 +25,7 @@ options:
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --format text|json     output format (default text)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
-  -h, --help             show this help
+${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
 /** One `sys.log` line: `text` for text payloads, `json` (the map, exact) for JSON payloads. */
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // sys.log lines are kept with each execution and printed in the report.
-  const emu = new Emulator({ clock: options.clock, allowHttpHost: options.allowHttp });
+  const emu = new Emulator({ clock: options.clock, allowHttpHost: options.allowHttp, liveConnectors: options.liveConnectors });
   const { failed } = deployDirs(emu, options.dirs);
   const main = deployFile(emu, options.file, options.workflowId);
   if ('problems' in main) failed.push(main);
@@ -98,10 +99,11 @@ function parse(argv: string[]) {
       clock: { type: 'string' },
       format: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      ...LIVE_CONNECTORS_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return { help: true as const, file: '', workflowId: '', dirs: [], clock: 'real' as const, format: 'text', allowHttp: [], data: undefined };
+  if (values.help) return { help: true as const, file: '', workflowId: '', dirs: [], clock: 'real' as const, format: 'text', allowHttp: [], data: undefined, liveConnectors: undefined };
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow file to run' : `expected one workflow file, got ${positionals.length}`);
   const file = positionals[0];
   const workflowId = workflowIdOf(file);
@@ -127,7 +129,13 @@ function parse(argv: string[]) {
       throw new UsageError(`the argument is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return { help: false as const, file, workflowId, dirs: values.dir ?? [], clock: clock as 'real' | 'virtual', format, allowHttp: values['allow-http'] ?? [], data };
+  let liveConnectors: ReturnType<typeof liveConnectorsOption>;
+  try {
+    liveConnectors = liveConnectorsOption(values, (line) => process.stderr.write(`${line}\n`));
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  return { help: false as const, file, workflowId, dirs: values.dir ?? [], clock: clock as 'real' | 'virtual', format, allowHttp: values['allow-http'] ?? [], data, liveConnectors };
 }
 
 function reportDeployFailures(failed: DeployFailure[]): void {

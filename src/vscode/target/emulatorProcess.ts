@@ -12,6 +12,8 @@ export interface EmulatorLaunch {
   dataDir: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  /** Adds `--live-connectors`. */
+  liveConnectors?: boolean;
   maxExecutions: number;
   /** History level of executions that leave it unspecified. */
   executionHistory: 'basic' | 'detailed';
@@ -77,6 +79,7 @@ export class EmulatorProcess {
     fs.mkdirSync(launch.dataDir, { recursive: true });
     const args = [launch.cliPath, 'emulator', '--port', '0', '--data-dir', launch.dataDir, '--clock', launch.clock];
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
+    if (launch.liveConnectors) args.push('--live-connectors');
     args.push('--max-executions', String(launch.maxExecutions));
     // sys.log lines stay with their executions (the details panel and the Logs node show them),
     // so the Output channel keeps only the extension's own lines.
