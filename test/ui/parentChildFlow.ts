@@ -56,20 +56,30 @@ function childrenOf(rows: Row[], index: number): Row[] {
   return children;
 }
 
+/** The executions listed under the `workflow-parent` row (newest first). */
+function parentExecutions(rows: Row[]): Row[] {
+  const workflow = rows.findIndex((row) => row.text.startsWith('workflow-parent'));
+  return workflow < 0 ? [] : childrenOf(rows, workflow).filter((row) => stateOf(row) !== undefined);
+}
+
 /** The first finished execution listed under the `workflow-parent` row, with its index. */
 function parentExecution(rows: Row[]): { row: Row; index: number } | undefined {
-  const workflow = rows.findIndex((row) => row.text.startsWith('workflow-parent'));
-  if (workflow < 0) return undefined;
-  const execution = childrenOf(rows, workflow).find(finished);
+  const execution = parentExecutions(rows).find(finished);
   return execution && { row: execution, index: rows.indexOf(execution) };
 }
 
-/** A pattern matching the parent execution's row by the first word of its label. */
-function parentRowPattern(rows: Row[]): RegExp {
-  const execution = parentExecution(rows);
-  assert.ok(execution, 'the parent execution row went away');
-  const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
-  return new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a screen reader says for a row (label and description with a space between), without the actions note. */
+function spoken(row: Row): string {
+  return (row.ariaLabel || row.text).replace(/, has actions$/, '');
+}
+
+/** Matches the row by its label (what comes before the state in its text). */
+function rowLabel(row: Row): RegExp {
+  return new RegExp(`^${escapeRegExp(row.text.split(/ (?:SUCCEEDED|FAILED|CANCELLED|ACTIVE|QUEUED)\b/)[0])}`);
 }
 
 async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[]) => boolean): Promise<Row[]> {
@@ -81,6 +91,20 @@ async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[])
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the view shows:\n${describe(rows)}`);
     await workbench.page.waitForTimeout(250);
   }
+}
+
+/** Expands the newest finished parent execution and waits for its four finished children. */
+async function expandNewestParent(workbench: Workbench): Promise<{ rows: Row[]; parent: { row: Row; index: number } }> {
+  const newest = parentExecution(await workbench.sidebarRows());
+  assert.ok(newest, 'the parent execution row went away');
+  await workbench.expandSidebarRow(rowLabel(newest.row));
+  const rows = await pollRows(workbench, 'four finished child executions', (all) => {
+    const parent = parentExecution(all);
+    return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
+  });
+  const parent = parentExecution(rows);
+  assert.ok(parent);
+  return { rows, parent };
 }
 
 export const PARENT_CHILD_FLOW: UiStep[] = [
@@ -153,13 +177,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'the parent execution expands to four children: 2 succeeded, 2 failed',
     run: async ({ workbench, screenshot, log }) => {
-      await workbench.expandSidebarRow(parentRowPattern(await workbench.sidebarRows()));
-      const rows = await pollRows(workbench, 'four finished child executions', (all) => {
-        const parent = parentExecution(all);
-        return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
-      });
-      const parent = parentExecution(rows);
-      assert.ok(parent);
+      const { rows, parent } = await expandNewestParent(workbench);
       log(`execution tree:\n${describe(rows)}`);
       const children = childrenOf(rows, parent.index).filter((row) => stateOf(row) !== undefined);
       assert.deepEqual(
@@ -171,19 +189,84 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
     },
   },
   {
+    name: 'the ▶ Run button in the editor title asks for the argument and runs the parent again',
+    run: async ({ workbench, log }) => {
+      await workbench.activateTab(PARENT);
+      await workbench.clickEditorTitleAction('Run Workflow');
+      const prompt = await workbench.acceptInputBox();
+      log(`the button asked: ${JSON.stringify(prompt.split('\n').slice(0, 2).join(' / '))}`);
+      assert.match(prompt, /Run workflow-parent/);
+      await pollRows(workbench, 'a second finished parent execution', (rows) => parentExecutions(rows).filter(finished).length >= 2);
+    },
+  },
+  {
+    name: 'the new parent expands to its children, and "Open Result or Error" works on a child without Refresh',
+    run: async ({ workbench, screenshot, log }) => {
+      const { rows, parent } = await expandNewestParent(workbench);
+      const child = childrenOf(rows, parent.index).find((row) => row.text.startsWith('iteration: 1'));
+      assert.ok(child, `no child iteration: 1 under the new parent:\n${describe(rows)}`);
+      const normalized = async (): Promise<string[]> => (await workbench.editorTabs()).map((tab) => tab.replace(/\s+/g, ''));
+      const before = await normalized();
+      await workbench.sidebarContextMenu(/^iteration: 1(?!\d)/, 'Open Result or Error');
+      // The child's result replaces the parent's in the preview tab: a new `<child ID>.result.json`.
+      const deadline = Date.now() + RUN_TIMEOUT;
+      let tabs = before;
+      while (!tabs.some((tab) => tab.endsWith('.result.json') && !before.includes(tab))) {
+        if (Date.now() > deadline) throw new Error(`no result document opened; tabs: ${JSON.stringify(tabs)}; notifications: ${await workbench.notifications()}`);
+        await workbench.page.waitForTimeout(250);
+        tabs = await normalized();
+      }
+      log(`tabs: ${JSON.stringify(tabs)}`);
+      await screenshot('05-open-result');
+    },
+  },
+  {
+    name: 'Retry Failed Children shows each retry after the child it re-runs, and the effective result',
+    run: async ({ workbench, screenshot, log }) => {
+      const parent = parentExecution(await workbench.sidebarRows());
+      assert.ok(parent);
+      await workbench.sidebarContextMenu(rowLabel(parent.row), 'Retry Failed Children');
+      const rows = await pollRows(workbench, 'the two retries to finish under the parent', (all) => {
+        const p = parentExecution(all);
+        if (!p) return false;
+        const under = childrenOf(all, p.index);
+        return under.map(spoken).filter((t) => /\(retry 1\) FAILED/.test(t)).length === 2 && under.some((row) => row.text.startsWith('effective result'));
+      });
+      const p = parentExecution(rows);
+      assert.ok(p);
+      const texts = childrenOf(rows, p.index).map(spoken);
+      log(`retried tree:\n${describe(rows)}`);
+      assert.deepEqual(
+        texts.filter((t) => t.startsWith('iteration: ')).map((t) => t.replace(/ · .*$/, '')),
+        [
+          'iteration: 1 SUCCEEDED',
+          'iteration: 2 FAILED → retried: FAILED',
+          'iteration: 2 (retry 1) FAILED',
+          'iteration: 3 SUCCEEDED',
+          'iteration: 4 FAILED → retried: FAILED',
+          'iteration: 4 (retry 1) FAILED',
+        ],
+      );
+      await screenshot('05-retried');
+    },
+  },
+  {
     name: 'a click on the parent execution opens Execution Details with its steps and children',
     run: async ({ workbench, screenshot, log }) => {
-      await workbench.clickSidebarRow(parentRowPattern(await workbench.sidebarRows()));
+      const parent = parentExecution(await workbench.sidebarRows());
+      assert.ok(parent, 'the parent execution row went away');
+      await workbench.clickSidebarRow(rowLabel(parent.row));
       const page = workbench.webviewFrame();
-      await page.locator('h2', { hasText: /^Children \(4\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
+      await page.locator('h2', { hasText: /^Children \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
       await page.locator('h2', { hasText: /^Steps \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
       assert.equal(await page.locator('h1').innerText(), 'workflow-parent');
-      assert.deepEqual((await page.locator('table.children td.state').allInnerTexts()).sort(), ['FAILED', 'FAILED', 'SUCCEEDED', 'SUCCEEDED']);
+      const states = await page.locator('table.children td.state').allInnerTexts();
+      assert.ok(states.length >= 4 && states.every((s) => s === 'SUCCEEDED' || s === 'FAILED'), `children states: ${states.join(', ')}`);
       // Room for the panel in the screenshot: hide the bottom panel (Problems) if it is open.
       if (await workbench.page.locator('.part.panel').isVisible()) {
         await workbench.runCommand('View: Toggle Panel Visibility').catch((err: unknown) => log(`could not hide the panel: ${String(err)}`));
       }
-      await screenshot('05-details');
+      await screenshot('06-details');
     },
   },
 ];
