@@ -90,6 +90,18 @@ export class Scope {
     return target.vars.get(name) as Value;
   }
 
+  /**
+   * Every visible variable with its value (not copies), innermost first wins, in definition order
+   * from the routine scope inwards: what detailed execution history records after a step.
+   */
+  snapshot(): Map<string, Value> {
+    const chain: Scope[] = [];
+    for (let s: Scope | undefined = this; s; s = s.kind === 'routine' ? undefined : s.parent) chain.unshift(s);
+    const out = new Map<string, Value>();
+    for (const s of chain) for (const [k, v] of s.vars) out.set(k, v);
+    return out;
+  }
+
   /** Releases this scope's variables from the memory meter when the block ends. */
   dispose(): void {
     let total = 0;
