@@ -23,6 +23,11 @@ options:
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
   --max-executions <n>   keep at most n executions; the oldest ended ones go first (default 10000)
+  --execution-history basic|detailed
+                         history level of executions whose workflow and request leave it
+                         unspecified (default basic); detailed step entries record variables
+  --quiet-logs           do not print sys.log lines (they stay with their executions:
+                         GET /v1/<execution>/logEntries)
 ${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
@@ -51,7 +56,10 @@ export async function main(argv: string[]): Promise<number> {
       liveConnectors: values.liveConnectors,
       maxExecutions: values.maxExecutions,
       sourceDirs: values.dirs,
-      onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
+      executionHistory: values.executionHistory,
+      onLog: values.quietLogs
+        ? undefined
+        : (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
     });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -106,6 +114,8 @@ function parse(argv: string[]) {
       'allow-http': { type: 'string', multiple: true },
       ...LIVE_CONNECTORS_OPTIONS,
       'max-executions': { type: 'string' },
+      'execution-history': { type: 'string' },
+      'quiet-logs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -118,6 +128,8 @@ function parse(argv: string[]) {
   if (maxExecutions !== undefined && (!Number.isInteger(maxExecutions) || maxExecutions < 1)) {
     throw new Error(`--max-executions must be a whole number of at least 1, got '${values['max-executions']}'`);
   }
+  const history = values['execution-history'] ?? 'basic';
+  if (history !== 'basic' && history !== 'detailed') throw new Error(`--execution-history must be basic or detailed, got '${history}'`);
   return {
     help: values.help === true,
     maxExecutions,
@@ -129,6 +141,8 @@ function parse(argv: string[]) {
     location: values.location,
     clock: clock as 'real' | 'virtual',
     allowHttp: values['allow-http'] ?? [],
+    executionHistory: history as 'basic' | 'detailed',
+    quietLogs: values['quiet-logs'] === true,
     liveConnectors: liveConnectorsOption(values, (line) => process.stdout.write(`${line}\n`)),
   };
 }

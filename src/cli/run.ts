@@ -10,7 +10,7 @@ import type { DeployFailure } from '../emulator';
 import type { ExecutionRecord } from '../emulator/records';
 import { formatDuration } from '../emulator/timeFormat';
 import { LIVE_CONNECTORS_OPTIONS, LIVE_CONNECTORS_USAGE, liveConnectorsOption } from './liveConnectorsOption';
-import { decodeJson, encodeJson, encodeJsonData, fromJson } from '../engine/json';
+import { decodeJson, encodeJson, fromJson } from '../engine/json';
 import type { JsonValue, Value } from '../engine/value';
 
 const USAGE = `usage: cloud-workflows run <file> [options]
@@ -28,6 +28,14 @@ options:
 ${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
+/** One `sys.log` line: `text` for text payloads, `json` (the map, exact) for JSON payloads. */
+export interface RunReportLog {
+  time: string;
+  severity: string;
+  text?: string;
+  json?: Value;
+}
+
 /**
  * One execution in the JSON output. Arguments, results and errors are workflow values, printed
  * with the engine's JSON codec so integers keep every digit (JSON.stringify would round them).
@@ -40,6 +48,8 @@ export interface RunReportExecution {
   result: Value;
   error: Value;
   duration: string;
+  /** Its `sys.log` lines, oldest first (the latest 1,000). */
+  logs: RunReportLog[];
 }
 
 export interface RunReport extends RunReportExecution {
@@ -62,12 +72,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const emu = new Emulator({
-    clock: options.clock,
-    allowHttpHost: options.allowHttp,
-    liveConnectors: options.liveConnectors,
-    onLog: (execution, entry) => process.stderr.write(`[${shortName(execution)}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
-  });
+  // sys.log lines are kept with each execution and printed in the report.
+  const emu = new Emulator({ clock: options.clock, allowHttpHost: options.allowHttp, liveConnectors: options.liveConnectors });
   const { failed } = deployDirs(emu, options.dirs);
   const main = deployFile(emu, options.file, options.workflowId);
   if ('problems' in main) failed.push(main);
@@ -170,13 +176,26 @@ function executionValue(e: RunReportExecution): Map<string, Value> {
   ]);
 }
 
+function logsValue(logs: RunReportLog[]): Value {
+  return logs.map((l) => {
+    const line = new Map<string, Value>([
+      ['time', l.time],
+      ['severity', l.severity],
+    ]);
+    if (l.json !== undefined) line.set('json', l.json);
+    else line.set('text', l.text ?? '');
+    return line;
+  });
+}
+
 /** The report as the value `--format json` prints, fields in the documented order. */
 export function reportValue(report: RunReport): Value {
   const out = executionValue(report);
   out.set('startTime', report.startTime);
   out.set('endTime', report.endTime);
   out.set('duration', report.duration);
-  out.set('children', report.children.map((c) => executionValue(c).set('duration', c.duration)));
+  out.set('logs', logsValue(report.logs));
+  out.set('children', report.children.map((c) => executionValue(c).set('duration', c.duration).set('logs', logsValue(c.logs))));
   return out;
 }
 
@@ -190,6 +209,12 @@ function execution(record: ExecutionRecord): RunReportExecution {
     result: decode(record.result),
     error: errorOf(record),
     duration: formatDuration((record.endTime ?? record.startTime) - record.startTime),
+    logs: (record.logs ?? []).map((l) => {
+      const line: RunReportLog = { time: new Date(l.time).toISOString(), severity: l.severity };
+      if (l.json !== undefined) line.json = decode(l.json);
+      else line.text = l.text ?? '';
+      return line;
+    }),
   };
 }
 
@@ -203,12 +228,13 @@ export function buildReport(emu: Emulator, record: ExecutionRecord): RunReport {
     }
   };
   visit(record.name);
-  const { duration, ...rest } = execution(record);
+  const { duration, logs, ...rest } = execution(record);
   return {
     ...rest,
     startTime: new Date(record.startTime).toISOString(),
     endTime: new Date(record.endTime ?? record.startTime).toISOString(),
     duration,
+    logs,
     children,
   };
 }
@@ -234,6 +260,10 @@ function textReport(report: RunReport, virtual: boolean): string {
   } else {
     lines.push('error:', indent(encodeJson(report.error, 2), '  '));
   }
+  if (report.logs.length > 0) {
+    lines.push(`logs (${report.logs.length}):`);
+    for (const l of report.logs) lines.push(`  ${logLine(l)}`);
+  }
   if (report.children.length > 0) {
     lines.push(`children (${report.children.length}):`);
     for (const c of report.children) {
@@ -241,7 +271,13 @@ function textReport(report: RunReport, virtual: boolean): string {
       lines.push(`    argument: ${encodeJson(c.argument)}`);
       if (c.state === 'SUCCEEDED') lines.push(`    result: ${encodeJson(c.result)}`);
       else lines.push(`    error: ${encodeJson(c.error instanceof Map ? (c.error.get('payload') ?? null) : null)}`);
+      for (const l of c.logs) lines.push(`    log: ${logLine(l)}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `TIME SEVERITY text`, or the JSON payload written exactly. */
+function logLine(l: RunReportLog): string {
+  return `${l.time} ${l.severity} ${l.text ?? encodeJson(l.json ?? null)}`;
 }

@@ -9,11 +9,13 @@
 import { ExecutionsClient, WorkflowsClient, protos } from '@google-cloud/workflows';
 import { PassThroughClient } from 'google-auth-library';
 import type { AuthClient } from 'google-auth-library';
-import { toExecutionInfo, toStepEntryInfo, toWorkflowInfo } from './convert';
+import { idAfter, toExecutionInfo, toWorkflowInfo } from './convert';
+import { cloudLogFilter, logsUnavailable, parseLogEntries } from './executionLogs';
+import { parseStepEntriesPage } from './stepEntries';
 import type { ClientExecution, ClientWorkflow } from './convert';
 import { withRetry } from './retry';
 import type { RetryOptions } from './retry';
-import type { ExecutionInfo, ExecutionView, ListOptions, Page, StepEntryInfo, Target, WorkflowInfo } from './types';
+import type { EntryView, ExecutionInfo, ExecutionLogs, ExecutionView, ListOptions, Page, StepEntryInfo, Target, WorkflowInfo } from './types';
 
 export interface CloudClientOptions {
   /** Per-request transport timeout in milliseconds (default 60 s). */
@@ -29,6 +31,7 @@ interface Pollable<R> {
 }
 
 const EXECUTIONS_HOST = 'https://workflowexecutions.googleapis.com';
+const LOGGING_HOST = 'https://logging.googleapis.com';
 
 interface Clients {
   workflows: WorkflowsClient;
@@ -155,22 +158,62 @@ export class CloudClient {
     });
   }
 
-  /** Step history of an execution (REST: the library has no step-entry methods). */
-  async listStepEntries(executionName: string, options: ListOptions & { skip?: number } = {}): Promise<Page<StepEntryInfo>> {
+  /**
+   * Step history of an execution (REST: the library has no step-entry methods). `view` DETAILED
+   * adds the variables of executions that recorded a detailed history, kept exact.
+   */
+  async listStepEntries(executionName: string, options: ListOptions & { skip?: number; view?: EntryView } = {}): Promise<Page<StepEntryInfo>> {
     return this.read(async (c) => {
       const query = new URLSearchParams();
-      for (const key of ['pageSize', 'pageToken', 'filter', 'orderBy', 'skip'] as const) {
+      for (const key of ['pageSize', 'pageToken', 'filter', 'orderBy', 'skip', 'view'] as const) {
         const value = options[key];
         if (value !== undefined && value !== '') query.set(key, String(value));
       }
       const qs = query.toString();
-      const res = await c.authClient.request<{ stepEntries?: Record<string, unknown>[]; nextPageToken?: string }>({
+      const res = await c.authClient.request<string>({
         url: `${c.baseUrl}/v1/${executionName}/stepEntries${qs ? `?${qs}` : ''}`,
         method: 'GET',
         timeout: this.timeoutMs(),
+        responseType: 'text',
       });
-      return page((res.data.stepEntries ?? []).map(toStepEntryInfo), res.data.nextPageToken);
+      return parseStepEntriesPage(res.data);
     });
+  }
+
+  /**
+   * The execution's `sys.log` lines, oldest first (at most 1,000). The emulator keeps them with the
+   * execution; on Google Cloud they are read from Cloud Logging, and when that fails the answer
+   * says why and where to find them (never throws for that).
+   */
+  async listExecutionLogs(executionName: string): Promise<ExecutionLogs> {
+    if (this.target.kind === 'emulator') {
+      return this.read(async (c) => {
+        const res = await c.authClient.request<string>({ url: `${c.baseUrl}/v1/${executionName}/logEntries`, method: 'GET', timeout: this.timeoutMs(), responseType: 'text' });
+        const page = parseLogEntries(res.data, 'logEntries');
+        return page.dropped ? { lines: page.lines, dropped: page.dropped } : { lines: page.lines };
+      });
+    }
+    const c = await this.ready();
+    const executionId = idAfter(executionName, 'executions');
+    const endpoint = this.target.endpoint;
+    const base = endpoint ? `${endpoint.protocol ?? 'https'}://${endpoint.host}:${endpoint.port}` : LOGGING_HOST;
+    try {
+      const res = await withRetry(
+        () =>
+          c.authClient.request<string>({
+            url: `${base}/v2/entries:list`,
+            method: 'POST',
+            timeout: this.timeoutMs(),
+            responseType: 'text',
+            data: { resourceNames: [`projects/${c.project}`], filter: cloudLogFilter(c.project, executionId), orderBy: 'timestamp asc', pageSize: 1000 },
+          }),
+        'cloud',
+        this.options.retry,
+      );
+      return { lines: parseLogEntries(res.data, 'Cloud Logging').lines };
+    } catch (err) {
+      return logsUnavailable(err, c.project, executionId);
+    }
   }
 
   /** Polls until the execution is no longer ACTIVE or QUEUED. */

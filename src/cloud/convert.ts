@@ -162,6 +162,8 @@ export function toStepEntryInfo(json: Record<string, unknown>): StepEntryInfo {
   if (typeof meta.progressType === 'string') out.progressType = meta.progressType;
   const progress = num(meta.progressNumber);
   if (progress !== undefined) out.progressNumber = progress;
+  const expected = num(meta.expectedIteration);
+  if (expected !== undefined) out.expectedIteration = expected;
   const parent = num(nav.parent);
   if (parent !== undefined) out.parentEntryId = parent;
   return out;

@@ -81,6 +81,9 @@ export interface ExecutionInfo {
 
 export type ExecutionView = 'BASIC' | 'FULL';
 
+/** The stepEntries view: DETAILED includes the variables of a detailed history. */
+export type EntryView = 'EXECUTION_ENTRY_VIEW_BASIC' | 'EXECUTION_ENTRY_VIEW_DETAILED';
+
 export interface ListOptions {
   pageSize?: number;
   pageToken?: string;
@@ -107,7 +110,14 @@ export interface StepEntryInfo {
   threadId?: string;
   progressType?: string;
   progressNumber?: number;
+  /** How many iterations or branches the step's progress expects. */
+  expectedIteration?: number;
   parentEntryId?: number;
+  /**
+   * JSON text of a map: the variables in scope after the step (`variableData.variables`), only
+   * when the execution recorded a detailed history and the entries were read in the DETAILED view.
+   */
+  variablesJson?: string;
 }
 
 /** A failure explained for people: one sentence, and what to do about it when known. */
@@ -116,4 +126,23 @@ export interface CloudErrorDescription {
   hint?: string;
   /** HTTP status or system code (`ECONNREFUSED`), when known. */
   code?: number | string;
+}
+
+/** One `sys.log` line of an execution. */
+export interface LogLine {
+  /** ISO 8601. */
+  time: string;
+  severity: string;
+  /** A text payload, or `json`: a map payload as JSON text (exact integers from the emulator). */
+  text?: string;
+  json?: string;
+}
+
+/** An execution's `sys.log` lines, or why they could not be read and where to find them. */
+export interface ExecutionLogs {
+  lines: LogLine[];
+  /** Older lines the emulator dropped to stay within its bound. */
+  dropped?: number;
+  /** Set when the lines could not be read (e.g. Cloud Logging not reachable or not allowed). */
+  unavailable?: { reason: string; consoleUrl?: string };
 }

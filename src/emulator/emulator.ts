@@ -38,10 +38,15 @@ export interface EmulatorOptions {
    * deleted with their step entries. Running executions are always kept.
    */
   maxExecutions?: number;
-  /** `sys.log` output of every execution. */
+  /** `sys.log` output of every execution (also kept with each execution). */
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /** A debugger attached to every execution (the DAP adapter's); none by default. */
   debug?: DebugHook;
+  /**
+   * History level of executions whose workflow and request leave it unspecified: `basic` (the
+   * default, as Google) or `detailed` (step entries record variables).
+   */
+  executionHistory?: 'basic' | 'detailed';
 }
 
 /** What the emulator found in its data directory at start. */
@@ -75,7 +80,20 @@ export class Emulator {
     this.callbacks = new Callbacks(this.clock);
     const live = options.liveConnectors && liveConnectors(options.liveConnectors);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }), live);
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, debug: options.debug }), options.maxExecutions);
+    this.executions = new ExecutionsApi(
+      this.store,
+      this.clock,
+      this.workflows,
+      () => ({
+        clock: this.clock,
+        http,
+        connectors,
+        onLog: options.onLog,
+        debug: options.debug,
+        defaultHistoryLevel: options.executionHistory === 'detailed' ? 'EXECUTION_HISTORY_DETAILED' : 'EXECUTION_HISTORY_BASIC',
+      }),
+      options.maxExecutions,
+    );
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };

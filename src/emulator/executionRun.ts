@@ -9,6 +9,7 @@ import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
 import type { DebugHook } from '../engine/debug/hook';
+import { appendLog } from './executionLogs';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRevision } from './records';
 
@@ -17,9 +18,11 @@ export interface RunServices {
   clock: Clock;
   http: HttpClient;
   connectors: ConnectorHandler;
-  /** `sys.log` output of every execution. */
+  /** `sys.log` output of every execution (also kept with the execution, see `executionLogs.ts`). */
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   debug?: DebugHook;
+  /** The history level of executions whose workflow and request leave it unspecified. */
+  defaultHistoryLevel?: 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
 }
 
 export type FailedOutcome = { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord };
@@ -109,7 +112,11 @@ export class ActiveRun {
       onCurrentSteps: (steps) => {
         if (!this.ended) this.record.currentSteps = steps.map((s) => ({ routine: s.routine, step: s.step }));
       },
-      onLog: (entry) => this.services.onLog?.(this.record.name, entry),
+      onLog: (entry) => {
+        if (!this.ended) appendLog(this.record, this.services.clock.now(), entry);
+        this.services.onLog?.(this.record.name, entry);
+      },
+      recordVariables: this.record.executionHistoryLevel === 'EXECUTION_HISTORY_DETAILED',
       debug: this.services.debug,
     };
   }

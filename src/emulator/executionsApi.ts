@@ -12,7 +12,9 @@ import type { FieldTable } from './listQuery';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord } from './records';
 import { executionResource, stepEntryResource } from './resources';
-import type { ExecutionView, Json } from './resources';
+import type { EntryView, ExecutionView, Json } from './resources';
+import { listLogEntries } from './executionLogs';
+import type { HistoryLevel } from './records';
 import type { Store } from './store';
 import { callLogLevel, enumValue, labelMap } from './workflowsApi';
 import type { ListOptions, WorkflowsApi } from './workflowsApi';
@@ -91,8 +93,9 @@ export class ExecutionsApi {
         throw invalidArgument(`Invalid execution argument: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
       }
     }
-    enumValue(body.executionHistoryLevel ?? null, ['EXECUTION_HISTORY_LEVEL_UNSPECIFIED', 'EXECUTION_HISTORY_BASIC', 'EXECUTION_HISTORY_DETAILED'], 'executionHistoryLevel');
+    const requested = historyLevel(body.executionHistoryLevel);
     const compiled = this.workflows.compiledSource(workflow);
+    const services = this.services();
     const now = this.clock.now();
     const level = callLogLevel(body.callLogLevel);
     const record: ExecutionRecord = {
@@ -107,10 +110,11 @@ export class ExecutionsApi {
       currentSteps: [],
       parentExecution: options.parentExecution,
       stepEntries: [],
+      executionHistoryLevel: effectiveHistoryLevel(requested, compiled.revision.executionHistoryLevel, services.defaultHistoryLevel),
     };
     this.store.saveExecution(record);
     this.enforceRetention();
-    const run = new ActiveRun(record, compiled.workflow, compiled.revision, this.services(), (outcome) => this.finish(record, outcome));
+    const run = new ActiveRun(record, compiled.workflow, compiled.revision, services, (outcome) => this.finish(record, outcome));
     this.runs.set(record.name, run);
     run.start();
     return executionResource(record, 'FULL', now);
@@ -184,23 +188,31 @@ export class ExecutionsApi {
     return [...this.store.executions.values()].filter((r) => r.parentExecution === parent).sort((a, b) => a.createTime - b.createTime);
   }
 
-  /** Step entries, by entry ID unless `orderBy` says otherwise; `skip` drops the first ones. */
-  listStepEntries(name: string, options: ListOptions & { skip?: number } = {}): Json {
+  /**
+   * Step entries, by entry ID unless `orderBy` says otherwise; `skip` drops the first ones. `view`
+   * DETAILED adds each entry's `variableData` (recorded when the execution's history is detailed).
+   */
+  listStepEntries(name: string, options: ListOptions & { skip?: number; view?: EntryView } = {}): Json {
     const record = this.find(name);
     const keep = compileFilter(options.filter, STEP_FIELDS);
     const order = compileOrderBy(options.orderBy, STEP_FIELDS, 'entryId');
     const entries = record.stepEntries.filter(keep).sort(order).slice(options.skip ?? 0);
     const page = paginate(entries, options.pageSize, options.pageToken, 100, 1000);
-    const out: Json = { stepEntries: page.items.map((e) => stepEntryResource(name, e)), totalSize: entries.length };
+    const out: Json = { stepEntries: page.items.map((e) => stepEntryResource(name, e, options.view)), totalSize: entries.length };
     if (page.nextPageToken) out.nextPageToken = page.nextPageToken;
     return out;
   }
 
-  getStepEntry(executionName: string, entryId: string): Json {
+  getStepEntry(executionName: string, entryId: string, view?: EntryView): Json {
     const record = this.find(executionName);
     const entry = /^\d+$/.test(entryId) ? record.stepEntries.find((e) => e.entryId === Number(entryId)) : undefined;
     if (!entry) throw notFound(`Resource '${executionName}/stepEntries/${entryId}' was not found`);
-    return stepEntryResource(executionName, entry);
+    return stepEntryResource(executionName, entry, view);
+  }
+
+  /** The execution's `sys.log` lines (an emulator endpoint, see `executionLogs.ts`). */
+  listLogEntries(name: string, options: { pageSize?: number; pageToken?: string } = {}): Json {
+    return listLogEntries(this.find(name), options.pageSize, options.pageToken);
   }
 
   find(name: string): ExecutionRecord {
@@ -263,6 +275,24 @@ export class ExecutionsApi {
 /** The label naming the parent of an execution a connector call started (none for top-level runs). */
 function parentLabel(parentExecution: string | undefined): Record<string, string> {
   return parentExecution ? { [PARENT_EXECUTION_LABEL]: executionIdOf(parentExecution) } : {};
+}
+
+const HISTORY_LEVELS: HistoryLevel[] = ['EXECUTION_HISTORY_LEVEL_UNSPECIFIED', 'EXECUTION_HISTORY_BASIC', 'EXECUTION_HISTORY_DETAILED'];
+
+/** `executionHistoryLevel` of a request, by name or number. */
+export function historyLevel(value: Json[string] | undefined): HistoryLevel {
+  return enumValue(value ?? null, HISTORY_LEVELS, 'executionHistoryLevel');
+}
+
+/**
+ * [D] The execution's own level wins over its workflow's. [R] When both are unspecified, the
+ * emulator's default applies (basic unless it was started with detailed history, as the VS Code
+ * extension does), and Google's default, basic, otherwise.
+ */
+export function effectiveHistoryLevel(execution: HistoryLevel, workflow: HistoryLevel, fallback: HistoryLevel = 'EXECUTION_HISTORY_BASIC'): HistoryLevel {
+  if (execution !== 'EXECUTION_HISTORY_LEVEL_UNSPECIFIED') return execution;
+  if (workflow !== 'EXECUTION_HISTORY_LEVEL_UNSPECIFIED') return workflow;
+  return fallback;
 }
 
 /** [R] The error of an execution the emulator stopped (shutdown, or found ACTIVE after a crash). */

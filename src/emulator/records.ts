@@ -38,6 +38,16 @@ export interface ExecutionErrorRecord {
   stackTrace: StackFrame[];
 }
 
+/** One `sys.log` line of an execution. */
+export interface LogRecord {
+  /** Milliseconds since the epoch, on the emulator's clock. */
+  time: number;
+  severity: string;
+  /** A text payload, or `json`: a map payload as exact JSON text. */
+  text?: string;
+  json?: string;
+}
+
 export interface ExecutionRecord {
   /** `projects/P/locations/L/workflows/W/executions/E`. */
   name: string;
@@ -60,6 +70,15 @@ export interface ExecutionRecord {
   parentExecution?: string;
   /** By entry id; the latest version of each entry. */
   stepEntries: StepEntryEvent[];
+  /**
+   * The history level this execution records at: its own, else its workflow revision's, else the
+   * emulator's default. Absent in records written before it existed (basic).
+   */
+  executionHistoryLevel?: HistoryLevel;
+  /** `sys.log` lines, oldest first, at most `MAX_LOGS` (see `executionLogs.ts`). */
+  logs?: LogRecord[];
+  /** How many older lines were dropped to stay within `MAX_LOGS`. */
+  logsDropped?: number;
 }
 
 /** The latest revision, which is the workflow's current state. */

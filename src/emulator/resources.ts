@@ -7,6 +7,7 @@ import type { StepEntryEvent } from '../engine/host';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRecord, WorkflowRevision } from './records';
 import { currentRevision } from './records';
 import { formatDuration, formatTimestamp } from './timeFormat';
+import { rawJson } from './rawJson';
 
 export type Json = { [key: string]: JsonValue };
 
@@ -52,6 +53,7 @@ export function executionResource(record: ExecutionRecord, view: ExecutionView, 
   out.status = { currentSteps: record.currentSteps.map((s) => ({ routine: s.routine, step: s.step })) };
   out.labels = { ...record.labels };
   out.createTime = formatTimestamp(record.createTime);
+  out.executionHistoryLevel = record.executionHistoryLevel ?? 'EXECUTION_HISTORY_BASIC';
   return out;
 }
 
@@ -69,8 +71,15 @@ function errorResource(error: ExecutionErrorRecord): Json {
   };
 }
 
-/** One step entry as `stepEntries.get` returns it. */
-export function stepEntryResource(executionName: string, entry: StepEntryEvent): Json {
+/** The stepEntries `view`: BASIC leaves out `variableData`, DETAILED includes it. */
+export type EntryView = 'EXECUTION_ENTRY_VIEW_BASIC' | 'EXECUTION_ENTRY_VIEW_DETAILED';
+
+/**
+ * One step entry as `stepEntries.get` returns it. int64 fields (`entryId`, `progressNumber`,
+ * `expectedIteration`) are strings; `variableData.variables` is written verbatim from the
+ * recorded JSON, so integers stay exact. [R] An unspecified view is BASIC.
+ */
+export function stepEntryResource(executionName: string, entry: StepEntryEvent, view: EntryView = 'EXECUTION_ENTRY_VIEW_BASIC'): Json {
   const out: Json = {
     name: `${executionName}/stepEntries/${entry.entryId}`,
     createTime: formatTimestamp(entry.createTime),
@@ -86,7 +95,9 @@ export function stepEntryResource(executionName: string, entry: StepEntryEvent):
   const metadata: Json = { threadId: entry.threadId };
   if (entry.progressType) metadata.progressType = entry.progressType;
   if (entry.progressNumber !== undefined) metadata.progressNumber = String(entry.progressNumber);
+  if (entry.expectedIteration !== undefined) metadata.expectedIteration = String(entry.expectedIteration);
   out.stepEntryMetadata = metadata;
+  if (view === 'EXECUTION_ENTRY_VIEW_DETAILED' && entry.variables !== undefined) out.variableData = { variables: rawJson(entry.variables) };
   return out;
 }
 

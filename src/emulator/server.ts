@@ -7,7 +7,8 @@ import * as http from 'node:http';
 import { ApiError, invalidArgument } from './apiError';
 import type { Emulator } from './emulator';
 import { enumValue } from './workflowsApi';
-import type { ExecutionView, Json } from './resources';
+import type { EntryView, ExecutionView, Json } from './resources';
+import { stringifyResource } from './rawJson';
 import type { JsonValue } from '../engine/value';
 import type { ReceivedRequest } from './callbacks';
 
@@ -85,11 +86,16 @@ function routes(emu: Emulator): Route[] {
     },
     {
       pattern: new RegExp(`^${E}/stepEntries$`),
-      methods: { GET: (m, q) => emu.executions.listStepEntries(ex(m), { ...listOptions(q), skip: intParam(q, 'skip') }) },
+      methods: { GET: (m, q) => emu.executions.listStepEntries(ex(m), { ...listOptions(q), skip: intParam(q, 'skip'), view: entryViewParam(q) }) },
     },
     {
       pattern: new RegExp(`^${E}/stepEntries/([^/]+)$`),
-      methods: { GET: (m) => emu.executions.getStepEntry(ex(m), m[4]) },
+      methods: { GET: (m, q) => emu.executions.getStepEntry(ex(m), m[4], entryViewParam(q)) },
+    },
+    {
+      // Emulator extension: the execution's sys.log lines (Google keeps them in Cloud Logging).
+      pattern: new RegExp(`^${E}/logEntries$`),
+      methods: { GET: (m, q) => emu.executions.listLogEntries(ex(m), { pageSize: intParam(q, 'pageSize'), pageToken: q.get('pageToken') ?? undefined }) },
     },
   ];
 }
@@ -110,13 +116,23 @@ function intParam(q: URLSearchParams, key: string): number | undefined {
   return Number(raw);
 }
 
-/** `view` by name or number (EXECUTION_VIEW_UNSPECIFIED = 0, BASIC = 1, FULL = 2). */
-function viewParam(q: URLSearchParams): ExecutionView | undefined {
-  const raw = q.get('view');
+/** An enum query parameter by name or number; its first (UNSPECIFIED) value reads as absent. */
+function enumParam(q: URLSearchParams, key: string, names: string[]): string | undefined {
+  const raw = q.get(key);
   if (raw === null || raw === '') return undefined;
   const value: JsonValue = /^\d+$/.test(raw) ? Number(raw) : raw;
-  const view = enumValue(value, ['EXECUTION_VIEW_UNSPECIFIED', 'BASIC', 'FULL'], 'view');
-  return view === 'EXECUTION_VIEW_UNSPECIFIED' ? undefined : view;
+  const named = enumValue(value, names, key);
+  return named === names[0] ? undefined : named;
+}
+
+/** `view` of executions (EXECUTION_VIEW_UNSPECIFIED = 0, BASIC = 1, FULL = 2). */
+function viewParam(q: URLSearchParams): ExecutionView | undefined {
+  return enumParam(q, 'view', ['EXECUTION_VIEW_UNSPECIFIED', 'BASIC', 'FULL']) as ExecutionView | undefined;
+}
+
+/** `view` of step entries (UNSPECIFIED = 0, BASIC = 1, DETAILED = 2). */
+function entryViewParam(q: URLSearchParams): EntryView | undefined {
+  return enumParam(q, 'view', ['EXECUTION_ENTRY_VIEW_UNSPECIFIED', 'EXECUTION_ENTRY_VIEW_BASIC', 'EXECUTION_ENTRY_VIEW_DETAILED']) as EntryView | undefined;
 }
 
 /** Creates (but does not start) the HTTP server for `emu`. */
@@ -194,7 +210,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 
 function send(res: http.ServerResponse, status: number, json: unknown): void {
   if (res.headersSent) return;
-  const body = JSON.stringify(json);
+  const body = stringifyResource(json);
   res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

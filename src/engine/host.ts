@@ -115,7 +115,14 @@ export interface StepEntryEvent {
   threadId: string;
   progressType?: ProgressType;
   progressNumber?: number;
+  /** How many iterations (or branches) the step's progress expects, when known at its start. */
+  expectedIteration?: number;
   parentEntryId?: number;
+  /**
+   * JSON text of a map of the variables in scope when the step ended (`variableData.variables`),
+   * only when the host asked for them with `recordVariables`. See `stepVariables.ts`.
+   */
+  variables?: string;
 }
 
 /** Where a failure happened, for `error.stackTrace` and `error.context`. */
@@ -155,6 +162,11 @@ export interface ExecutionHost {
   signal: AbortSignal;
   /** Receives step history; optional. */
   onStepEntry?(entry: StepEntryEvent): void;
+  /**
+   * Detailed execution history: when true, finished step entries carry the variables in scope
+   * (`StepEntryEvent.variables`). Off by default, so a basic run never snapshots its variables.
+   */
+  recordVariables?: boolean;
   /** Receives the steps currently executing, for `status.currentSteps`. */
   onCurrentSteps?(steps: { routine: string; step: string }[]): void;
   /** Receives `sys.log` output. */

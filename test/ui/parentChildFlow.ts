@@ -252,6 +252,25 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
     },
   },
   {
+    name: 'a click on the parent execution opens Execution Details with its steps and children',
+    run: async ({ workbench, screenshot, log }) => {
+      const parent = parentExecution(await workbench.sidebarRows());
+      assert.ok(parent, 'the parent execution row went away');
+      await workbench.clickSidebarRow(rowLabel(parent.row));
+      const page = workbench.webviewFrame();
+      await page.locator('h2', { hasText: /^Children \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
+      await page.locator('h2', { hasText: /^Steps \(\d+\)$/ }).waitFor({ timeout: DEFAULT_TIMEOUT });
+      assert.equal(await page.locator('h1').innerText(), 'workflow-parent');
+      const states = await page.locator('table.children td.state').allInnerTexts();
+      assert.ok(states.length >= 4 && states.every((s) => s === 'SUCCEEDED' || s === 'FAILED'), `children states: ${states.join(', ')}`);
+      // Room for the panel in the screenshot: hide the bottom panel (Problems) if it is open.
+      if (await workbench.page.locator('.part.panel').isVisible()) {
+        await workbench.runCommand('View: Toggle Panel Visibility').catch((err: unknown) => log(`could not hide the panel: ${String(err)}`));
+      }
+      await screenshot('06-details');
+    },
+  },
+  {
     name: 'Debug Workflow stops at a breakpoint in a parallel iteration and shows its variables',
     run: async ({ workbench, screenshot, log }) => {
       // Run left the parent's result in front: bring the workflow back first.
@@ -268,7 +287,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       const rows = await pollRows(workbench, "the stopped iteration's variables in Run and Debug", (all) => all.some((row) => /^execution_result\b/.test(row.text)));
       log(`Run and Debug:\n${describe(rows)}`);
       assert.ok(rows.some((row) => /^iteration\b/.test(row.text)), 'the Variables view shows the loop variable');
-      await screenshot('06-debugger');
+      await screenshot('07-debugger');
       await workbench.page.keyboard.press('Shift+F5');
     },
   },

@@ -3,7 +3,7 @@
  * surfaces (explorer rows, the quick input, the Problems panel, tree rows, the activity bar).
  * Every wait has a deadline; nothing sleeps a fixed time.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Generous: on a busy shared machine the workbench can take a minute to open an editor. */
 export const DEFAULT_TIMEOUT = Number(process.env.CW_UI_TIMEOUT ?? 120_000);
@@ -191,7 +191,19 @@ export class Workbench {
     return this.page.locator('.tabs-container .tab').allInnerTexts();
   }
 
-  /** Text of the notifications center (toasts may not show headless). */
+  /** Clicks the first side bar row whose text matches (its label, not its twistie). */
+  async clickSidebarRow(match: RegExp): Promise<void> {
+    const row = this.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: match }).first();
+    await row.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await row.locator('.label-name').first().click();
+  }
+
+  /** The content of the active webview (webviews nest the page in two iframes). */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
+    /** Text of the notifications center (toasts may not show headless). */
   async notifications(): Promise<string> {
     await this.runCommand('Notifications: Show Notifications');
     const center = this.page.locator('.notifications-center');

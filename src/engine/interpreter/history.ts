@@ -9,6 +9,8 @@
 import type { ExecutionHost, ProgressType, StepEntryEvent, StepType } from '../host';
 import type { Value } from '../value';
 import { errorPayload } from './outcome';
+import type { Scope } from './scope';
+import { VariableRecorder } from './stepVariables';
 
 export interface EntryStart {
   routine: string;
@@ -18,6 +20,9 @@ export interface EntryStart {
   parentEntryId?: number;
   progressType?: ProgressType;
   progressNumber?: number;
+  expectedIteration?: number;
+  /** Whose variables a detailed history records when the entry ends. */
+  scope?: Scope;
 }
 
 /** A started entry: finish it exactly once. */
@@ -31,8 +36,11 @@ const SILENT: EntryHandle = { entryId: 0, succeed: () => undefined, fail: () => 
 
 export class History {
   private nextId = 1;
+  private readonly variables: VariableRecorder | undefined;
 
-  constructor(private readonly host: ExecutionHost) {}
+  constructor(private readonly host: ExecutionHost) {
+    this.variables = host.recordVariables ? new VariableRecorder() : undefined;
+  }
 
   /** Emits the IN_PROGRESS entry and returns the handle that completes it. */
   start(start: EntryStart): EntryHandle {
@@ -52,6 +60,7 @@ export class History {
     if (start.parentEntryId !== undefined && start.parentEntryId !== 0) entry.parentEntryId = start.parentEntryId;
     if (start.progressType !== undefined) entry.progressType = start.progressType;
     if (start.progressNumber !== undefined) entry.progressNumber = start.progressNumber;
+    if (start.expectedIteration !== undefined) entry.expectedIteration = start.expectedIteration;
     sink({ ...entry });
     let done = false;
     const finish = (state: 'STATE_SUCCEEDED' | 'STATE_FAILED', error?: Value): void => {
@@ -59,6 +68,8 @@ export class History {
       done = true;
       const ended: StepEntryEvent = { ...entry, state, updateTime: this.host.clock.now() };
       if (error !== undefined) ended.exceptionPayload = errorPayload(error);
+      const variables = start.scope && this.variables?.encode(start.scope.snapshot());
+      if (variables !== undefined) ended.variables = variables;
       sink(ended);
     };
     return { entryId: entry.entryId, succeed: () => finish('STATE_SUCCEEDED'), fail: (e) => finish('STATE_FAILED', e) };

@@ -64,7 +64,8 @@ async function iterate(ctx: StepContext, step: ForStep, entry: EntryHandle | und
   const { exec } = ctx;
   const loop = step.for;
   let index = 0;
-  for (const value of await iterationValues(ctx, loop)) {
+  const values = await iterationValues(ctx, loop);
+  for (const value of values) {
     exec.checkActive();
     exec.meter.step();
     const iteration = exec.history.start({
@@ -75,6 +76,8 @@ async function iterate(ctx: StepContext, step: ForStep, entry: EntryHandle | und
       parentEntryId: entry?.entryId,
       progressType: 'PROGRESS_TYPE_FOR',
       progressNumber: index + 1,
+      expectedIteration: Array.isArray(values) ? values.length : undefined,
+      scope,
     });
     let c: Completion;
     try {

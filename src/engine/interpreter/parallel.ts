@@ -116,6 +116,8 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
       parentEntryId: entry?.entryId,
       progressType: isFor ? 'PROGRESS_TYPE_PARALLEL_FOR' : 'PROGRESS_TYPE_PARALLEL_BRANCH',
       progressNumber: task.number + 1,
+      expectedIteration: step.parallel.branches?.length,
+      scope,
     });
     try {
       exec.meter.step();

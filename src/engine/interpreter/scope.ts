@@ -90,21 +90,25 @@ export class Scope {
     return target.vars.get(name) as Value;
   }
 
-  /** Releases this scope's variables from the memory meter when the block ends. */
-  dispose(): void {
-    let total = 0;
-    for (const [k, v] of this.vars) total += k.length + sizeOf(v);
-    this.vars.clear();
-    this.meter.memory(-total);
-  }
-
-  /** Every visible variable with its value, the innermost scope winning (for the debugger's views). */
+  /**
+   * Every visible variable with its value (not copies), innermost first wins, in definition order
+   * from the routine scope inwards: what detailed execution history records after a step and what
+   * the debugger's Locals show.
+   */
   snapshot(): Map<string, Value> {
     const chain: Scope[] = [];
     for (let s: Scope | undefined = this; s; s = s.kind === 'routine' ? undefined : s.parent) chain.unshift(s);
     const out = new Map<string, Value>();
     for (const s of chain) for (const [k, v] of s.vars) out.set(k, v);
     return out;
+  }
+
+  /** Releases this scope's variables from the memory meter when the block ends. */
+  dispose(): void {
+    let total = 0;
+    for (const [k, v] of this.vars) total += k.length + sizeOf(v);
+    this.vars.clear();
+    this.meter.memory(-total);
   }
 
   private writeTarget(name: string): Scope {

@@ -109,6 +109,7 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
         stepType: type,
         threadId: thread.id,
         parentEntryId: thread.parentEntryId,
+        scope: ctx.scope,
       })
     : undefined;
   let c: Completion;

@@ -8,6 +8,8 @@ import { TargetService } from '../target/targetService';
 import type { TargetInfo } from '../target/targetService';
 import type { Log } from '../util/log';
 import { lastInputTitle } from './argumentInput';
+import { registerExecutionDetails } from '../details';
+import type { ExecutionDetailsPanels } from '../details';
 import { failureText, reportFailure } from './commandErrors';
 import { Deployer } from './deployer';
 import { deployWorkflow } from './deployCommand';
@@ -39,6 +41,8 @@ export interface RunFeaturesApi {
   logFolder: vscode.Uri;
   /** The title of the last input box Deploy or Run showed. */
   lastPrompt(): string | undefined;
+  /** The Execution Details panels. */
+  executionDetails: ExecutionDetailsPanels;
 }
 
 /**
@@ -53,6 +57,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
   const outputs = new OutputDocuments();
   const ctx: RunContext = { extension: context, target, deployer: new Deployer(context, target, log), tree, outputs, log };
   let lastError: string | undefined;
+  const executionDetails = registerExecutionDetails(ctx);
 
   /** Every command catches: logs, shows one message, and returns undefined. */
   const command = <A extends unknown[]>(id: string, action: string, run: (...args: A) => unknown) =>
@@ -103,5 +108,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
     lastError: () => lastError,
     logFolder: context.logUri,
     lastPrompt: lastInputTitle,
+    executionDetails,
   };
 }

@@ -15,6 +15,8 @@ export interface EmulatorLaunch {
   /** Adds `--live-connectors`. */
   liveConnectors?: boolean;
   maxExecutions: number;
+  /** History level of executions that leave it unspecified. */
+  executionHistory: 'basic' | 'detailed';
 }
 
 /** How long the emulator may take to print `listening on`. */
@@ -79,6 +81,9 @@ export class EmulatorProcess {
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
     if (launch.liveConnectors) args.push('--live-connectors');
     args.push('--max-executions', String(launch.maxExecutions));
+    // sys.log lines stay with their executions (the details panel and the Logs node show them),
+    // so the Output channel keeps only the extension's own lines.
+    args.push('--execution-history', launch.executionHistory, '--quiet-logs');
     this.log.info(`starting the local emulator (clock: ${launch.clock}, data: ${launch.dataDir})`);
     // In VS Code desktop `process.execPath` is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.
     const child = spawn(process.execPath, args, {

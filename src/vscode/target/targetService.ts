@@ -43,6 +43,7 @@ export class TargetService implements vscode.Disposable {
         allowHttpHosts: this.settings.allowHttpHosts,
         liveConnectors: this.settings.liveConnectors,
         maxExecutions: this.settings.maxExecutions,
+        executionHistory: this.settings.executionHistory,
       }),
       log,
     );

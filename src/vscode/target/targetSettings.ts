@@ -18,6 +18,7 @@ export interface TargetSettings {
   liveConnectors: boolean;
   /** `cloudWorkflows.emulator.maxExecutions`: the emulator's retention limit. */
   maxExecutions: number;
+  executionHistory: 'basic' | 'detailed';
 }
 
 export function readTargetSettings(): TargetSettings {
@@ -30,6 +31,7 @@ export function readTargetSettings(): TargetSettings {
     allowHttpHosts: config.get<string[]>('emulator.allowHttpHosts', []).filter((h) => typeof h === 'string' && h.trim() !== ''),
     liveConnectors: config.get<boolean>('emulator.liveConnectors', false) === true,
     maxExecutions: wholeAtLeastOne(config.get<number>('emulator.maxExecutions'), 10_000),
+    executionHistory: config.get<string>('emulator.executionHistory') === 'basic' ? 'basic' : 'detailed',
   };
 }
 

@@ -78,6 +78,7 @@ export class ExecutionNode implements TreeNode {
     item.contextValue = this.contextValue;
     item.iconPath = stateIcon(this.info.state);
     item.tooltip = this.tooltip();
+    item.command = { command: 'cloudWorkflows.showExecutionDetails', title: 'Show Execution Details', arguments: [this] };
     return item;
   }
 

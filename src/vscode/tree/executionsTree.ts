@@ -13,6 +13,7 @@ import { ExecutionsSource } from './executionsSource';
 import { decodeOrText, isRunning } from './executionStyle';
 import { LivePoller } from './livePoller';
 import { LoadMoreNode } from './loadMoreNode';
+import { LogsNode } from './logsNode';
 import { MessageNode } from './messageNode';
 import { RevisionNode, RevisionsNode } from './revisionNode';
 import { SummaryNode } from './summaryNode';
@@ -140,6 +141,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       if (node instanceof ExecutionNode) return await this.executionChildren(node);
       if (node instanceof ValueNode) return node.children();
       if (node instanceof RevisionsNode) return await this.revisionChildren(node);
+      if (node instanceof LogsNode) return await node.loadChildren();
       return [];
     } catch (err) {
       this.log.error('Reading executions failed', err);
@@ -333,6 +335,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       const effective = effectiveResult(decodeOrText(e.result), node.childSet);
       if (effective) out.push(new EffectiveResultNode(node, effective, `${e.name}/effective/${node.isChild}`));
     }
+    out.push(new LogsNode(node, e.name, this.source));
     return out;
   }
 

@@ -59,11 +59,41 @@ describe('cloud-workflows emulator', function () {
     assert.match(output(), /emulator stopped\n$/);
   });
 
+  it('records detailed history by default with --execution-history detailed and keeps sys.log lines out of stdout with --quiet-logs', async () => {
+    const { child, url, output } = await startCli(['--port', '0', '--clock', 'virtual', '--execution-history', 'detailed', '--quiet-logs']);
+    const done = exited(child);
+    try {
+      const client = createCloudClient({ kind: 'emulator', port: Number(new URL(url).port), project: 'local-project', location: 'us-central1' });
+      await client.deployWorkflow('chatty', 'main:\n  steps:\n    - a:\n        assign:\n          - x: 1\n    - say:\n        call: sys.log\n        args:\n          text: secret\n');
+      const run = await client.runExecution('chatty');
+      await client.waitForExecution(run.name, { intervalMs: 20 });
+      const entries = await client.listStepEntries(run.name, { view: 'EXECUTION_ENTRY_VIEW_DETAILED' });
+      assert.deepEqual(
+        entries.items.map((e) => [e.step, e.variablesJson]),
+        [
+          ['a', '{"x":1}'],
+          ['say', '{"x":1}'],
+        ],
+      );
+      assert.deepEqual((await client.listExecutionLogs(run.name)).lines.map((l) => [l.severity, l.text]), [['DEFAULT', 'secret']]);
+      await client.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await done, 0);
+    assert.equal(output().includes('secret'), false);
+  });
+
   it('exits 2 with usage on a bad option', async () => {
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'cli', 'main.ts'), 'emulator', '--port', 'http'], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     assert.equal(await exited(child), 2);
     assert.ok(stderr.startsWith("cloud-workflows emulator: --port must be a number from 0 to 65535, got 'http'\n"), stderr);
+    const history = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'cli', 'main.ts'), 'emulator', '--execution-history', 'full'], { cwd: ROOT });
+    let historyErr = '';
+    history.stderr.on('data', (c: Buffer) => (historyErr += c.toString()));
+    assert.equal(await exited(history), 2);
+    assert.ok(historyErr.startsWith("cloud-workflows emulator: --execution-history must be basic or detailed, got 'full'\n"), historyErr);
   });
 });

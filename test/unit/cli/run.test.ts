@@ -49,6 +49,7 @@ describe('cloud-workflows run', () => {
       result: i % 2 ? `Hello world${i}` : null,
       error: i % 2 ? null : failedError(i),
       duration: '10s',
+      logs: [],
     })));
     const { result, children: _children, ...rest } = report;
     assert.deepEqual(rest, {
@@ -60,6 +61,7 @@ describe('cloud-workflows run', () => {
       startTime: '2026-01-01T00:00:00.000Z',
       endTime: '2026-01-01T00:00:10.000Z',
       duration: '10s',
+      logs: [],
     });
     assert.deepEqual(Object.keys(result), ['success', 'failure']);
     assert.deepEqual((result as unknown as { success: unknown }).success, { '1': 'Hello world1', '3': 'Hello world3' });
@@ -80,6 +82,32 @@ describe('cloud-workflows run', () => {
     assert.equal(lines.filter((l) => /^ {2}workflow-child [0-9a-f]{8} (SUCCEEDED|FAILED) in 10s$/.test(l)).length, 4);
     assert.ok(lines.includes('    result: "Hello world1"'));
     assert.ok(lines.includes('    error: "Error with iteration 4"'));
+  });
+
+  it("reports each execution's sys.log lines, JSON payloads exact, in the JSON and the text output", async () => {
+    const file = path.join(tmp, 'chatty.workflows.yaml');
+    fs.writeFileSync(
+      file,
+      'main:\n  steps:\n    - hello:\n        call: sys.log\n        args:\n          text: hello\n          severity: WARNING\n' +
+        '    - data:\n        call: sys.log\n        args:\n          json: {"big": ${int(\"9223372036854775807\")}}\n    - done:\n        return: 1\n',
+    );
+    const json = await cli([file, '--clock', 'virtual', '--format', 'json']);
+    assert.equal(json.code, 0);
+    assert.equal(json.stderr, '');
+    assert.ok(
+      json.stdout.includes(
+        '"logs": [\n    {\n      "time": "2026-01-01T00:00:00.000Z",\n      "severity": "WARNING",\n      "text": "hello"\n    },\n' +
+          '    {\n      "time": "2026-01-01T00:00:00.000Z",\n      "severity": "DEFAULT",\n      "json": {\n        "big": 9223372036854775807\n      }\n    }\n  ],',
+      ),
+      json.stdout,
+    );
+    const text = await cli([file, '--clock', 'virtual']);
+    const lines = text.stdout.split('\n');
+    assert.deepEqual(lines.slice(lines.indexOf('logs (2):'), lines.indexOf('logs (2):') + 3), [
+      'logs (2):',
+      '  2026-01-01T00:00:00.000Z WARNING hello',
+      '  2026-01-01T00:00:00.000Z DEFAULT {"big":9223372036854775807}',
+    ]);
   });
 
   it('passes --data as the argument and exits 1 when the workflow fails', async () => {

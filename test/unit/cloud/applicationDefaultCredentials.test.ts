@@ -1,39 +1,24 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { createCloudClient, describeCloudError } from '../../../src/cloud';
-import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
+import { startFakeGoogleApi } from '../support/fakeGoogleApi';
+import type { FakeGoogleApi } from '../support/fakeGoogleApi';
 
 describe('cloud layer: the Google Cloud target with Application Default Credentials', () => {
-  let dir: string;
-  let server: http.Server;
+  let api: FakeGoogleApi;
   let port: number;
   const seen: { method?: string; url?: string; authorization?: string }[] = [];
-  const saved = { credentials: process.env.GOOGLE_APPLICATION_CREDENTIALS, project: process.env.GOOGLE_CLOUD_PROJECT };
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-adc-'));
-    process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
-    delete process.env.GOOGLE_CLOUD_PROJECT;
-    server = http.createServer((req, res) => {
+    api = await startFakeGoogleApi((req, _body, res) => {
       seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 404, message: 'Workflow not found', status: 'NOT_FOUND' } }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    port = api.port;
   });
 
   after(async () => {
-    if (saved.credentials === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.credentials;
-    if (saved.project !== undefined) process.env.GOOGLE_CLOUD_PROJECT = saved.project;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await api.close();
   });
 
   it('takes the project from the credentials and sends a signed bearer token on every call', async () => {

@@ -1,22 +1,10 @@
 import * as assert from 'node:assert/strict';
-import type { Clock } from '../../../src/engine/host';
-import { PARENT, eventually, startHarness } from './harness';
+import { ManualClock, PARENT, eventually, startHarness } from './harness';
 import type { Harness } from './harness';
 
 const ECHO = 'main:\n  params: [args]\n  steps:\n    - a:\n        assign:\n          - x: ${args.n + 1}\n    - r:\n        return: ${x}\n';
 const FAIL = 'main:\n  steps:\n    - boom:\n        raise: {"code": 7}\n';
 const SLEEP = 'main:\n  steps:\n    - nap:\n        call: sys.sleep\n        args:\n          seconds: 3600\n';
-
-/** A clock the test moves by hand; sleeps end at once. */
-class ManualClock implements Clock {
-  constructor(public ms: number) {}
-  now(): number {
-    return this.ms;
-  }
-  sleep(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe('emulator: Executions v1 through the real ExecutionsClient', () => {
   let h: Harness;

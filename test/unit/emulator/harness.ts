@@ -8,6 +8,7 @@ import { startEmulator } from '../../../src/emulator';
 import type { RunningEmulator, StartEmulatorOptions } from '../../../src/emulator';
 import { createCloudClient } from '../../../src/cloud';
 import type { CloudClient } from '../../../src/cloud';
+import type { Clock } from '../../../src/engine/host';
 
 export const PARENT = 'projects/local-project/locations/us-central1';
 
@@ -60,3 +61,14 @@ export function tempDir(): string {
 }
 
 export const RETURN_ONE = 'main:\n  steps:\n    - done:\n        return: 1\n';
+
+/** A clock the test moves by hand; sleeps end at once. */
+export class ManualClock implements Clock {
+  constructor(public ms: number) {}
+  now(): number {
+    return this.ms;
+  }
+  sleep(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+}

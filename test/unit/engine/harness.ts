@@ -28,6 +28,8 @@ export interface HarnessOptions {
   http?: HttpClient;
   signal?: AbortSignal;
   onCurrentSteps?: ExecutionHost['onCurrentSteps'];
+  /** Detailed history: finished entries carry the variables in scope. */
+  recordVariables?: boolean;
 }
 
 export const TEST_ENV = {
@@ -60,6 +62,7 @@ export function testHost(options: HarnessOptions = {}, entries: StepEntryEvent[]
     onStepEntry: (e) => entries.push(e),
     onCurrentSteps: options.onCurrentSteps,
     onLog: (l) => logs.push(l),
+    recordVariables: options.recordVariables,
   };
 }
 

@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { createCloudClient, describeCloudError } from '../../../src/cloud';
 import { redact } from '../../../src/vscode/util/redact';
-import { writeFakeServiceAccountKey } from '../support/fakeServiceAccountKey';
+import { startFakeGoogleApi } from '../support/fakeGoogleApi';
+import type { FakeGoogleApi } from '../support/fakeGoogleApi';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJhQGIuaWFtLmdzZXJ2aWNlYWNjb3VudC5jb20ifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 
@@ -53,34 +50,23 @@ describe('reliability: secrets never reach the log', function () {
   });
 
   describe('a cloud call with a generated service-account key', () => {
-    let dir: string;
-    let server: http.Server;
+    let api: FakeGoogleApi;
     let port: number;
     const tokens: string[] = [];
-    const saved = { credentials: process.env.GOOGLE_APPLICATION_CREDENTIALS, project: process.env.GOOGLE_CLOUD_PROJECT };
 
     before(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-redact-'));
-      process.env.GOOGLE_APPLICATION_CREDENTIALS = writeFakeServiceAccountKey(dir);
-      delete process.env.GOOGLE_CLOUD_PROJECT;
       // A hostile server: it quotes the credentials it received back in its error message.
-      server = http.createServer((req, res) => {
+      api = await startFakeGoogleApi((req, _body, res) => {
         const authorization = String(req.headers.authorization);
         tokens.push(authorization.replace(/^Bearer /, ''));
         res.writeHead(401, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 401, message: `Invalid credentials: ${authorization}; raw ${tokens[tokens.length - 1]}`, status: 'UNAUTHENTICATED' } }));
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.address() as AddressInfo).port;
+      port = api.port;
     });
 
     after(async () => {
-      if (saved.credentials === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-      else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.credentials;
-      if (saved.project !== undefined) process.env.GOOGLE_CLOUD_PROJECT = saved.project;
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      fs.rmSync(dir, { recursive: true, force: true });
+      await api.close();
     });
 
     it('logs the failure with no token and no key material, even when the server echoes the token', async () => {
@@ -104,7 +90,7 @@ describe('reliability: secrets never reach the log', function () {
         redact(JSON.stringify(describeCloudError(error))),
         redact(inspect(error, { depth: 6 })),
       ];
-      const key = JSON.parse(fs.readFileSync(path.join(dir, 'key.json'), 'utf8')) as { private_key: string };
+      const key = JSON.parse(fs.readFileSync(api.keyFile, 'utf8')) as { private_key: string };
       const keyLine = key.private_key.split('\n')[1];
       for (const line of lines) {
         assert.ok(!line.includes(token), `token in: ${line.slice(0, 200)}`);

@@ -150,7 +150,7 @@ suite('Executions tree: children, retries and live updates on the local emulator
     assert.deepStrictEqual(ended, ['SUCCEEDED', 'SUCCEEDED']);
     for (const parent of started) {
       const lines = await childLines(api, await executionNode(api, parent));
-      assert.deepStrictEqual(lines, ['2 children: 2 succeeded', 'n: 1 | SUCCEEDED · 1', 'n: 2 | SUCCEEDED · 2', 'result | fanned']);
+      assert.deepStrictEqual(lines, ['2 children: 2 succeeded', 'n: 1 | SUCCEEDED · 1', 'n: 2 | SUCCEEDED · 2', 'result | fanned', 'Logs']);
     }
   });
 
@@ -203,9 +203,9 @@ suite('Executions tree: children, retries and live updates on the local emulator
       'n: 4 | FAILED → retried: SUCCEEDED',
       'n: 4 (retry 1) | SUCCEEDED · fixed4',
     ]);
-    assert.deepStrictEqual(settled.slice(9), ['effective result | computed locally · {"success":{"1":"ok1","3":"ok3","2":"fixed2","4":"fixed4"},"failure":{}}']);
+    assert.deepStrictEqual(settled.slice(9), ['effective result | computed locally · {"success":{"1":"ok1","3":"ok3","2":"fixed2","4":"fixed4"},"failure":{}}', 'Logs']);
     assert.strictEqual((await seen(api, node)).contextValue, 'execution.parent', 'no failed children left to retry');
-    const effective = (await children(api, node)).at(-1) as Node;
+    const effective = (await children(api, node)).at(-2) as Node; // the last is Logs
     const copied = (await vscode.commands.executeCommand('cloudWorkflows.copyEffectiveResult', effective)) as string | undefined;
     assert.deepStrictEqual(JSON.parse(copied ?? 'null'), { success: { '1': 'ok1', '3': 'ok3', '2': 'fixed2', '4': 'fixed4' }, failure: {} });
     const document = (await vscode.commands.executeCommand('cloudWorkflows.openExecutionOutput', node)) as vscode.TextDocument | undefined;

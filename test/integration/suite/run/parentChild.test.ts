@@ -76,6 +76,7 @@ suite('Run: the parent/child example on the local emulator', function () {
       [
         ['success', 'value'],
         ['failure', 'value'],
+        ['Logs', 'logs'],
       ],
     );
     assert.strictEqual(shown[4].description, '{"1":"Hello world1","3":"Hello world3"}');
