@@ -6,6 +6,7 @@
  */
 import { RealClock, VirtualClock } from '../engine/clock';
 import type { Clock } from '../engine/host';
+import type { CallInterceptor } from '../engine/intercept';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
 import { Callbacks } from './callbacks';
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   allowHttpHost?: string[];
   /** `sys.log` output of every execution. */
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
+  interceptor?(execution: string): CallInterceptor | undefined;
 }
 
 /** What the emulator found in its data directory at start. */
@@ -62,7 +65,7 @@ export class Emulator {
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     this.callbacks = new Callbacks(this.clock);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog }));
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, interceptor: options.interceptor }));
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };

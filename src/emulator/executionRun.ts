@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
+import type { CallInterceptor } from '../engine/intercept';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRevision } from './records';
 
@@ -17,6 +18,8 @@ export interface RunServices {
   connectors: ConnectorHandler;
   /** `sys.log` output of every execution. */
   onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
+  interceptor?(execution: string): CallInterceptor | undefined;
 }
 
 export type FailedOutcome = { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord };
@@ -107,6 +110,7 @@ export class ActiveRun {
         if (!this.ended) this.record.currentSteps = steps.map((s) => ({ routine: s.routine, step: s.step }));
       },
       onLog: (entry) => this.services.onLog?.(this.record.name, entry),
+      interceptor: this.services.interceptor?.(this.record.name),
     };
   }
 

@@ -2,6 +2,7 @@
  * What the engine needs from the world, injected by whoever runs it (the emulator, the CLI, tests).
  * The engine itself never reads the real clock, the network or the store directly.
  */
+import type { CallInterceptor } from './intercept';
 import type { JsonValue } from './value';
 
 /** Time for `sys.now`, `sys.sleep`, retry backoff and timestamps. */
@@ -152,4 +153,6 @@ export interface ExecutionHost {
   onCurrentSteps?(steps: { routine: string; step: string }[]): void;
   /** Receives `sys.log` output. */
   onLog?(entry: { severity: string; payload: JsonValue }): void;
+  /** Answers calls before the runtime does (workflow tests' mocks); optional. */
+  interceptor?: CallInterceptor;
 }
