@@ -11,7 +11,10 @@ import * as fs from 'node:fs';
 import { LineIndex } from '../core/location';
 import { parseWorkflow } from '../core/model/parse';
 import { walkSteps } from '../core/model/query';
-import type { StepEntryEvent } from '../engine/host';
+import type { StepEntryEvent, StepType } from '../engine/host';
+
+/** Entries that are parts of a step (an iteration, a branch, a condition, an attempt), not a run of it. */
+const PART_TYPES: ReadonlySet<StepType> = new Set(['STEP_FOR_ITERATION', 'STEP_PARALLEL_BRANCH_ENTRY', 'STEP_CONDITION', 'STEP_TRY', 'STEP_RETRY', 'STEP_EXCEPT']);
 
 /** One step of a workflow file with its run count. */
 export interface StepCoverage {
@@ -60,6 +63,7 @@ export class CoverageCollector {
     const sites = this.files.get(file);
     if (!sites) return;
     for (const e of entries) {
+      if (PART_TYPES.has(e.stepType)) continue;
       const site = sites.get(key(e.routine, e.step));
       if (site) site.count++;
     }
