@@ -49,13 +49,14 @@ function unknownFunction(name: string): never {
 /**
  * Lets the host's interceptor (workflow tests' mocks) answer a call before the runtime does;
  * undefined when there is none or it lets the call through. Stdlib arguments given by position
- * are shown to it by parameter name.
+ * and subworkflow arguments given by position are shown to it by parameter name.
  */
 function intercepted(ctx: StepContext, name: string, args: Value | undefined, fromExpression: boolean): MaybePromise<Value> | undefined {
   const interceptor = ctx.exec.host.interceptor;
   if (!interceptor) return undefined;
   const fn = lookupFunction(name);
-  const named = fn && Array.isArray(args) ? new Map(fn.params.flatMap((p, i): [string, Value][] => (args[i] === undefined ? [] : [[p.name, args[i]]]))) : args;
+  const params = ctx.exec.isRoutine(name) ? ctx.exec.routineParams(name) : fn?.params.map((p) => p.name);
+  const named = params && Array.isArray(args) ? new Map(params.flatMap((p, i): [string, Value][] => (args[i] === undefined ? [] : [[p, args[i]]]))) : args;
   const frame = ctx.thread.frames[ctx.thread.frames.length - 1];
   const step = frame?.step?.name.value ?? '';
   const answer = interceptor.intercept({ target: name, args: named ?? null, step, routine: ctx.routine.name.value, fromExpression });
