@@ -20,13 +20,12 @@ import { fromJson } from '../engine/json';
 export function httpResponseOf(mock: MockResponse): HttpResponse {
   const headers: Record<string, string> = {};
   for (const [k, v] of mock.headers) headers[k.toLowerCase()] = v;
-  let body: Uint8Array = new Uint8Array();
-  if (mock.body !== null || headers['content-type'] !== undefined) {
-    if (headers['content-type'] === undefined) {
-      headers['content-type'] = typeof mock.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
-    }
-    body = encodeRequestBody('response', mock.body as Value, headers['content-type']).bytes;
+  // Without a content type, a string goes as text and anything else as JSON; no body at all is an
+  // empty JSON body (null), so error maps stay plain data instead of empty bytes.
+  if (headers['content-type'] === undefined) {
+    headers['content-type'] = typeof mock.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
   }
+  const body = mock.body === null ? new Uint8Array() : encodeRequestBody('response', mock.body as Value, headers['content-type']).bytes;
   return { status: mock.code, headers, body };
 }
 

@@ -8,6 +8,9 @@ import { childStartKind } from '../core/testing';
 import { toJson } from '../engine/json';
 import type { JsonValue, Value } from '../engine/value';
 
+/** The `http.*` functions that send a request (the rest of the module is local helpers). */
+const HTTP_REQUESTS = new Set(['http.get', 'http.post', 'http.put', 'http.patch', 'http.delete', 'http.request']);
+
 const LOCAL_EXECUTIONS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(get|list|cancel)$/;
 
 /**
@@ -15,19 +18,23 @@ const LOCAL_EXECUTIONS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projec
  * Workflow Executions one, a callback, or a child workflow the test cannot run.
  */
 export function isExternalCall(target: string, workflowId: string | undefined, isDeployed: (id: string) => boolean): boolean {
-  if (target.startsWith('http.')) return true;
+  if (HTTP_REQUESTS.has(target)) return true;
   if (target === 'events.create_callback_endpoint' || target === 'events.await_callback') return true;
   if (childStartKind(target) || target === 'experimental.executions.map') return workflowId === undefined || !isDeployed(workflowId);
   if (target.startsWith('googleapis.')) return !LOCAL_EXECUTIONS.test(target);
   return false;
 }
 
+/** JSON data for the message; bytes (which JSON cannot hold) are described. */
 function plain(value: Value): JsonValue {
-  try {
-    return toJson(value);
-  } catch {
-    return String(value);
+  if (value instanceof Uint8Array) return `<${value.length} bytes>`;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Map) {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [k, v] of value) Object.defineProperty(out, k, { value: plain(v), enumerable: true, writable: true, configurable: true });
+    return out;
   }
+  return toJson(value);
 }
 
 function suggestedMock(target: string, workflowId: string | undefined, step: string, args: Value): Record<string, JsonValue> {
