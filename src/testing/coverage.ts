@@ -11,10 +11,11 @@ import * as fs from 'node:fs';
 import { LineIndex } from '../core/location';
 import { parseWorkflow } from '../core/model/parse';
 import { walkSteps } from '../core/model/query';
+import type { Step } from '../core/model/types';
 import type { StepEntryEvent, StepType } from '../engine/host';
 
 /** Entries that are parts of a step (an iteration, a branch, a condition, an attempt), not a run of it. */
-const PART_TYPES: ReadonlySet<StepType> = new Set(['STEP_FOR_ITERATION', 'STEP_PARALLEL_BRANCH_ENTRY', 'STEP_CONDITION', 'STEP_TRY', 'STEP_RETRY', 'STEP_EXCEPT']);
+export const PART_TYPES: ReadonlySet<StepType> = new Set(['STEP_FOR_ITERATION', 'STEP_PARALLEL_BRANCH_ENTRY', 'STEP_CONDITION', 'STEP_TRY', 'STEP_RETRY', 'STEP_EXCEPT']);
 
 /** One step of a workflow file with its run count. */
 export interface StepCoverage {
@@ -32,15 +33,30 @@ export interface FileCoverage {
   steps: StepCoverage[];
 }
 
-function stepSites(text: string): StepCoverage[] {
+/** The history entry type of a step's own run, by kind; an inline step's entry carries its parent's name. */
+const OWN_TYPES: Partial<Record<Step['kind'], readonly StepType[]>> = {
+  assign: ['STEP_ASSIGN'],
+  call: ['STEP_CALL'],
+  switch: ['STEP_SWITCH'],
+  for: ['STEP_FOR'],
+  parallel: ['STEP_PARALLEL_FOR', 'STEP_PARALLEL_BRANCH'],
+  try: ['STEP_TRY_RETRY_EXCEPT'],
+  raise: ['STEP_RAISE'],
+  return: ['STEP_RETURN'],
+};
+
+type Site = StepCoverage & { types: readonly StepType[] };
+
+function stepSites(text: string): Site[] {
   const workflow = parseWorkflow(text);
   const lines = new LineIndex(text);
-  const out: StepCoverage[] = [];
+  const out: Site[] = [];
   for (const routine of workflow.routines) {
     walkSteps(routine, ({ step }) => {
-      if (step.kind === 'jump' || step.kind === 'steps' || step.kind === 'invalid') return;
+      const types = OWN_TYPES[step.kind];
+      if (!types) return;
       const at = lines.positionAt(step.name.span.start);
-      out.push({ routine: routine.name.value, step: step.name.value, line: at.line, character: at.character, count: 0 });
+      out.push({ routine: routine.name.value, step: step.name.value, line: at.line, character: at.character, count: 0, types });
     });
   }
   return out;
@@ -48,12 +64,12 @@ function stepSites(text: string): StepCoverage[] {
 
 /** Step counts by workflow file, summed over every execution added. */
 export class CoverageCollector {
-  private readonly files = new Map<string, Map<string, StepCoverage>>();
+  private readonly files = new Map<string, Map<string, Site>>();
 
   /** Registers a workflow file's steps (with zero counts) once; `text` defaults to the file's content. */
   addFile(file: string, text?: string): void {
     if (this.files.has(file)) return;
-    const sites = new Map<string, StepCoverage>();
+    const sites = new Map<string, Site>();
     for (const s of stepSites(text ?? fs.readFileSync(file, 'utf8'))) if (!sites.has(key(s.routine, s.step))) sites.set(key(s.routine, s.step), s);
     this.files.set(file, sites);
   }
@@ -63,34 +79,37 @@ export class CoverageCollector {
     const sites = this.files.get(file);
     if (!sites) return;
     for (const e of entries) {
-      if (PART_TYPES.has(e.stepType)) continue;
       const site = sites.get(key(e.routine, e.step));
-      if (site) site.count++;
+      if (site?.types.includes(e.stepType)) site.count++;
     }
   }
 
   /** Where a step of a registered file is. */
   siteOf(file: string, routine: string, step: string): StepCoverage | undefined {
     const site = this.files.get(file)?.get(key(routine, step));
-    return site && { ...site };
+    return site && plainSite(site);
   }
 
   /** Adds another collector's counts (e.g. of another test). */
   merge(other: CoverageCollector): void {
     for (const f of other.result()) {
-      const mine = this.files.get(f.file) ?? new Map<string, StepCoverage>();
+      const mine = this.files.get(f.file) ?? new Map<string, Site>();
       this.files.set(f.file, mine);
       for (const s of f.steps) {
         const at = mine.get(key(s.routine, s.step));
         if (at) at.count += s.count;
-        else mine.set(key(s.routine, s.step), { ...s });
+        else mine.set(key(s.routine, s.step), { ...s, types: other.files.get(f.file)?.get(key(s.routine, s.step))?.types ?? [] });
       }
     }
   }
 
   result(): FileCoverage[] {
-    return [...this.files].map(([file, sites]) => ({ file, steps: [...sites.values()].map((s) => ({ ...s })) })).sort((a, b) => a.file.localeCompare(b.file));
+    return [...this.files].map(([file, sites]) => ({ file, steps: [...sites.values()].map(plainSite) })).sort((a, b) => a.file.localeCompare(b.file));
   }
+}
+
+function plainSite(site: Site): StepCoverage {
+  return { routine: site.routine, step: site.step, line: site.line, character: site.character, count: site.count };
 }
 
 function key(routine: string, step: string): string {

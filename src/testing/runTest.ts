@@ -10,11 +10,12 @@ import * as path from 'node:path';
 import type { TestData } from '../core/testing';
 import { VirtualClock, VIRTUAL_EPOCH_MS } from '../engine/clock';
 import { decodeJson, encodeJson } from '../engine/json';
+import type { StepEntryEvent } from '../engine/host';
 import type { Value } from '../engine/value';
 import { Emulator } from '../emulator/emulator';
 import type { ExecutionRecord } from '../emulator/records';
 import { deployFile, workflowFiles, workflowIdOf } from '../emulator/sourceDirs';
-import { CoverageCollector } from './coverage';
+import { CoverageCollector, PART_TYPES } from './coverage';
 import { checkExpectations, type ExpectationFailure, type ObservedRun } from './expectations';
 import { isTestFileName, type LoadedTestCase } from './loadTestFile';
 import { MockInterceptor } from './mockInterceptor';
@@ -164,7 +165,16 @@ function decoded(text: string | undefined): TestData {
 
 function observe(record: ExecutionRecord, interceptor: MockInterceptor, logs: string[]): ObservedRun {
   const state = record.state === 'ACTIVE' ? 'CANCELLED' : record.state;
-  const steps = [...record.stepEntries].sort((a, b) => a.entryId - b.entryId).map((e) => e.step);
+  // An inline step (a switch case's `raise:`) is recorded under its parent's name: one run, one name.
+  const previous = new Map<string, StepEntryEvent>();
+  const steps: string[] = [];
+  for (const e of [...record.stepEntries].sort((a, b) => a.entryId - b.entryId)) {
+    if (PART_TYPES.has(e.stepType)) continue;
+    const before = previous.get(e.threadId);
+    previous.set(e.threadId, e);
+    if (before && before.step === e.step && before.stepType !== e.stepType) continue;
+    steps.push(e.step);
+  }
   return {
     state,
     result: state === 'SUCCEEDED' ? decoded(record.result) : undefined,
