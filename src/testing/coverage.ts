@@ -47,7 +47,20 @@ const OWN_TYPES: Partial<Record<Step['kind'], readonly StepType[]>> = {
 
 type Site = StepCoverage & { types: readonly StepType[] };
 
+/** Step sites by source text: a suite registers the same workflow once per test. */
+const SITE_CACHE = new Map<string, Site[]>();
+const SITE_CACHE_LIMIT = 64;
+
 function stepSites(text: string): Site[] {
+  const cached = SITE_CACHE.get(text);
+  if (cached) return cached;
+  const sites = readSites(text);
+  if (SITE_CACHE.size >= SITE_CACHE_LIMIT) SITE_CACHE.delete(SITE_CACHE.keys().next().value as string);
+  SITE_CACHE.set(text, sites);
+  return sites;
+}
+
+function readSites(text: string): Site[] {
   const workflow = parseWorkflow(text);
   const lines = new LineIndex(text);
   const out: Site[] = [];
@@ -70,7 +83,7 @@ export class CoverageCollector {
   addFile(file: string, text?: string): void {
     if (this.files.has(file)) return;
     const sites = new Map<string, Site>();
-    for (const s of stepSites(text ?? fs.readFileSync(file, 'utf8'))) if (!sites.has(key(s.routine, s.step))) sites.set(key(s.routine, s.step), s);
+    for (const s of stepSites(text ?? fs.readFileSync(file, 'utf8'))) if (!sites.has(key(s.routine, s.step))) sites.set(key(s.routine, s.step), { ...s });
     this.files.set(file, sites);
   }
 
