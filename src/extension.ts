@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerEditing } from './vscode/editing';
 import { registerRunFeatures } from './vscode/run';
+import { registerWorkflowTests } from './vscode/testing';
 import type { RunFeaturesApi } from './vscode/run';
 import { Log } from './vscode/util/log';
 
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): RunFeaturesApi {
   const log = new Log();
   context.subscriptions.push(log, vscode.commands.registerCommand('cloudWorkflows.showOutput', () => log.show()));
   registerEditing(context, log);
+  registerWorkflowTests(context, log);
   return registerRunFeatures(context, log);
 }
 

@@ -25,6 +25,8 @@ options:
   --format junit   JUnit XML, for CI servers
   --coverage lcov:FILE   write step coverage as LCOV to FILE
   --grep TEXT      run only the tests whose name contains TEXT
+  --details        with --format json: add each test's failures (expected, actual), the
+                   step where its run ended, and its sys.log output (editors use this)
   -h, --help       show this help
 
 exit status: 0 all passed, 1 any test failed, 2 usage error or a test file that is not valid
@@ -45,6 +47,7 @@ interface Options {
   format: 'text' | 'json' | 'junit';
   coverage?: string;
   grep?: string;
+  details: boolean;
 }
 
 function options(argv: string[]): Options | 'help' | string {
@@ -53,7 +56,13 @@ function options(argv: string[]): Options | 'help' | string {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, coverage: { type: 'string' }, grep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string' },
+        coverage: { type: 'string' },
+        grep: { type: 'string' },
+        details: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
@@ -68,7 +77,7 @@ function options(argv: string[]): Options | 'help' | string {
     if (!m) return `--coverage takes lcov:FILE, got '${values.coverage}'`;
     coverage = m[1];
   }
-  return { paths: positionals.length > 0 ? positionals : ['.'], format, coverage, grep: values.grep };
+  return { paths: positionals.length > 0 ? positionals : ['.'], format, coverage, grep: values.grep, details: values.details === true };
 }
 
 /** Runs the test command; resolves to the exit code. */
@@ -100,7 +109,7 @@ export async function main(argv: string[], io: TestIo = STDIO): Promise<number> 
   const passed = suite.results.filter((r) => r.status === 'passed').length;
   const failed = suite.results.length - passed;
   if (text) io.out(`${passed} passed, ${failed} failed\n`);
-  else if (parsed.format === 'json') io.out(`${JSON.stringify(jsonReport(suite, passed, failed), null, 2)}\n`);
+  else if (parsed.format === 'json') io.out(`${JSON.stringify(jsonReport(suite, passed, failed, parsed.details), null, 2)}\n`);
   else io.out(toJUnit(suite.results.map((r) => ({ ...r, file: r.shown }))));
   if (parsed.coverage !== undefined) {
     try {
@@ -123,13 +132,14 @@ function textLine(r: SuiteResult['results'][number]): string {
   return `${head}${indent(r.message ?? '')}${logs}\n`;
 }
 
-function jsonReport(suite: SuiteResult, passed: number, failed: number): object {
+function jsonReport(suite: SuiteResult, passed: number, failed: number, details: boolean): object {
   const tests = suite.results.map((r) => ({
     file: r.shown,
     name: r.name,
     status: r.status,
     ...(r.message === undefined ? {} : { message: r.message }),
     durationMs: r.durationMs,
+    ...(details ? { failures: r.failures, endedAt: r.endedAt ?? null, logs: r.logs } : {}),
   }));
   return { tests, passed, failed };
 }

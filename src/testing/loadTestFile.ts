@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic';
 import { LineIndex } from '../core/location';
-import { parseTestFile, testDiagnostic, type Expectation, type Mock, type TestCase, type TestData, type TestFile } from '../core/testing';
+import { parseWorkflow } from '../core/model/parse';
+import { checkTargets, parseTestFile, testDiagnostic, type Expectation, type Mock, type TestCase, type TestData, type TestFile } from '../core/testing';
 
 /** A test file with its paths resolved. */
 export interface LoadedTestFile {
@@ -69,7 +70,9 @@ export function loadTestText(testPath: string, text: string): LoadedTestFile {
   const dir = path.dirname(absolute);
   const workflowPath = file.workflow ? path.resolve(dir, file.workflow.value) : defaultWorkflowPath(absolute);
   const all = [...diagnostics];
-  if (!fs.existsSync(workflowPath)) {
+  if (fs.existsSync(workflowPath)) {
+    all.push(...checkTargets(file, parseWorkflow(fs.readFileSync(workflowPath, 'utf8'))));
+  } else {
     all.push(testDiagnostic('test-workflow-not-found', file.workflow?.span ?? { start: 0, end: 0 }, path.relative(dir, workflowPath) || workflowPath));
   }
   const workflowSources: string[] = [];

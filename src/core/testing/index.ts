@@ -6,3 +6,4 @@ export { EXPECT_KEYS, ERROR_KEYS, CALL_EXPECT_KEYS } from './parseExpect';
 export { TEST_MESSAGES, testDiagnostic, type TestMessageCode } from './messages';
 export { dataEquals, dataIncludes, diffData, renderData } from './data';
 export { childStartKind, childWorkflowId, findMock, patternMatches, type ObservedCall } from './matching';
+export { checkTargets, isCallTarget, stepNames } from './checkTargets';

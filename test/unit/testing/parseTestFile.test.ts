@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../src/core/location';
-import { parseTestFile, TEST_MESSAGES } from '../../../src/core/testing';
+import { parseWorkflow } from '../../../src/core/model/parse';
+import { checkTargets, parseTestFile, TEST_MESSAGES } from '../../../src/core/testing';
 
 /** Diagnostics as `line:col code message` (1-based), the way a reader checks them. */
 function problems(text: string): string[] {
@@ -171,5 +172,34 @@ tests: []
     const { diagnostics } = parseTestFile(text);
     assert.deepEqual(diagnostics.map((d) => d.code), ['test-yaml-syntax']);
     assert.match(diagnostics[0].message, /more than 200000 values/);
+  });
+});
+
+describe('test-file checks against the tested workflow', () => {
+  it('warns about a call target that does not exist and a step the workflow does not have', () => {
+    const workflow = parseWorkflow('main:\n  steps:\n    - fetch:\n        call: http.get\n        args: {url: "https://x.test"}\nhelper:\n  steps:\n    - inner:\n        return: 1\n');
+    const text = `mocks:
+  - call: http.gett
+    returns: 1
+  - call: helper
+    step: inner
+    returns: 1
+  - call: googleapis.storage.v1.objects.get
+    step: fech
+    returns: {}
+tests:
+  - name: t
+    expect:
+      calls: [{call: sys.nap, step: fetch}]
+`;
+    const lines = new LineIndex(text);
+    assert.deepEqual(
+      checkTargets(parseTestFile(text).file, workflow).map((d) => `${lines.positionAt(d.span.start).line + 1} ${d.severity} ${d.code} ${d.message}`),
+      [
+        "2 warning test-unknown-call-target 'http.gett' is not a subworkflow, a standard-library function or a connector: this never matches a call.",
+        "8 warning test-unknown-step The tested workflow has no step 'fech': this never matches a call.",
+        "13 warning test-unknown-call-target 'sys.nap' is not a subworkflow, a standard-library function or a connector: this never matches a call.",
+      ],
+    );
   });
 });
