@@ -10,7 +10,7 @@ import { testDiagnostic } from './messages';
 import { readExpect } from './parseExpect';
 import { readMock } from './parseMock';
 import { Reader } from './reader';
-import type { Mock, TestCase, TestFile } from './types';
+import type { Mock, TestCase, TestData, TestFile } from './types';
 
 export const FILE_KEYS = ['workflow', 'workflows', 'env', 'now', 'mocks', 'tests'] as const;
 export const TEST_KEYS = ['name', 'argument', 'mocks', 'expect'] as const;
@@ -127,4 +127,15 @@ function readTests(r: Reader, node: Node | null, at: Span): TestCase[] {
     tests.push(test);
   }
   return tests;
+}
+
+/**
+ * Reads JSON (or YAML) text as test data with exact integers, e.g. an execution's argument or
+ * result; undefined when the text does not parse.
+ */
+export function parseData(text: string): TestData | undefined {
+  const doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length > 0) return undefined;
+  const r = new Reader(doc);
+  return r.data((doc.contents as Node | null) ?? null, { start: 0, end: text.length });
 }

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { parseLcov, runCli, type CliTestResult } from './cliRunner';
+import { registerGenerateCommands } from './generateCommands';
+import { TestFileCompletionProvider } from './testCompletion';
 import { TestTree } from './testTree';
 
 export const CONTROLLER_ID = 'cloudWorkflowsTests';
@@ -33,7 +35,12 @@ export function registerWorkflowTests(context: vscode.ExtensionContext, log: Log
   const controller = vscode.tests.createTestController(CONTROLLER_ID, 'Cloud Workflows');
   const diagnostics = vscode.languages.createDiagnosticCollection('cloud-workflows-tests');
   const tree = new TestTree(controller, diagnostics);
-  context.subscriptions.push(controller, tree, diagnostics);
+  context.subscriptions.push(
+    controller,
+    tree,
+    diagnostics,
+    vscode.languages.registerCompletionItemProvider([{ language: 'yaml' }, { language: 'json' }], new TestFileCompletionProvider(), ...TestFileCompletionProvider.triggerCharacters),
+  );
   const results = new Map<string, ReportedResult>();
   const coverage = new Map<string, vscode.StatementCoverage[]>();
   const cliPath = path.join(context.extensionPath, 'dist', 'cli.js');
@@ -48,6 +55,7 @@ export function registerWorkflowTests(context: vscode.ExtensionContext, log: Log
   coverageProfile.loadDetailedCoverage = async (_run, fileCoverage) => (fileCoverage as StepFileCoverage).details;
   const inspection: WorkflowTestsInspection = { controller, runProfile, coverageProfile, results, coverage };
   context.subscriptions.push(vscode.commands.registerCommand('cloudWorkflows.testing.inspect', () => inspection));
+  registerGenerateCommands(context, log);
   void tree.discoverAll();
 }
 
