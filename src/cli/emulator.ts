@@ -4,6 +4,7 @@
  * `--port 0`), so scripts and the extension can wait for that line.
  */
 import { parseArgs } from 'node:util';
+import { encodeJsonData } from '../engine/json';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 
@@ -20,6 +21,7 @@ options:
   --location <id>        default location (default us-central1)
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
+  --max-executions <n>   keep at most n executions; the oldest ended ones go first (default 10000)
   -h, --help             show this help
 `;
 
@@ -45,8 +47,9 @@ export async function main(argv: string[]): Promise<number> {
       location: values.location,
       clock: values.clock,
       allowHttpHost: values.allowHttp,
+      maxExecutions: values.maxExecutions,
       sourceDirs: values.dirs,
-      onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
+      onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
     });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -99,6 +102,7 @@ function parse(argv: string[]) {
       location: { type: 'string' },
       clock: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      'max-executions': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,8 +111,13 @@ function parse(argv: string[]) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got '${values.port}'`);
   const clock = values.clock ?? 'real';
   if (clock !== 'real' && clock !== 'virtual') throw new Error(`--clock must be real or virtual, got '${clock}'`);
+  const maxExecutions = values['max-executions'] === undefined ? undefined : Number(values['max-executions']);
+  if (maxExecutions !== undefined && (!Number.isInteger(maxExecutions) || maxExecutions < 1)) {
+    throw new Error(`--max-executions must be a whole number of at least 1, got '${values['max-executions']}'`);
+  }
   return {
     help: values.help === true,
+    maxExecutions,
     host: values.host ?? '127.0.0.1',
     port,
     dirs: values.dir ?? [],

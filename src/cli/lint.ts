@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../core/diagnostic';
 import { LineIndex, type Range } from '../core/location';
 import { looksLikeWorkflow } from '../core/model/detect';
@@ -54,7 +55,7 @@ interface Options {
 
 /** Runs the lint command; resolves to the exit code. */
 export async function main(argv: string[], io: LintIo = STDIO): Promise<number> {
-  const options = parseArgs(argv);
+  const options = parseOptions(argv);
   if (options === 'help') {
     io.out(USAGE);
     return 0;
@@ -100,28 +101,33 @@ export function textLine(r: LintRecord): string {
   return `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`;
 }
 
-function parseArgs(argv: string[]): Options | 'help' | string {
+/**
+ * Reads the arguments with `node:util`'s `parseArgs`, like the other commands. Its tokens are read
+ * in order so that the first problem or `--help` wins, as the command has always done.
+ */
+function parseOptions(argv: string[]): Options | 'help' | string {
   const options: Options = { format: 'text', paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') return `--format must be 'text' or 'json'${value === undefined ? '' : `, not '${value}'`}.`;
-      options.format = value;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option '${arg}'.`;
-    } else {
-      options.paths.push(arg);
-    }
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') options.paths.push(token.value);
+    if (token.kind !== 'option') continue;
+    const raw = argv[token.index];
+    // `-hx` (a group of short flags) and `--help=x` are no options of this command.
+    const whole = token.inlineValue ? raw.startsWith(`${token.rawName}=`) : raw === token.rawName;
+    if (!whole || !(token.name in OPTIONS) || (token.name === 'help' && token.value !== undefined)) return `unknown option '${raw}'.`;
+    if (token.name === 'help') return 'help';
+    const value = token.value;
+    if (value !== 'text' && value !== 'json') return `--format must be 'text' or 'json'${value === undefined ? '' : `, not '${value}'`}.`;
+    options.format = value;
   }
   if (options.paths.length === 0) return 'name at least one file or directory to check.';
   return options;
 }
+
+const OPTIONS = {
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Workflow sources under `dir`, in a stable (sorted) order. */
 async function findWorkflows(dir: string): Promise<string[]> {
@@ -135,7 +141,7 @@ async function findWorkflows(dir: string): Promise<string[]> {
     } else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       const text = await fs.promises.readFile(full, 'utf8').catch(() => undefined);
       // An unreadable file is kept so that reading it again reports the problem.
-      if (text === undefined || looksLikeWorkflow(text, formatOf(full))) found.push(full);
+      if (text === undefined || looksLikeWorkflow(text)) found.push(full);
     }
   }
   return found;

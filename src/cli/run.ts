@@ -9,6 +9,8 @@ import { Emulator, deployDirs, deployFile, workflowIdOf } from '../emulator';
 import type { DeployFailure } from '../emulator';
 import type { ExecutionRecord } from '../emulator/records';
 import { formatDuration } from '../emulator/timeFormat';
+import { decodeJson, encodeJson, encodeJsonData, fromJson } from '../engine/json';
+import type { JsonValue, Value } from '../engine/value';
 
 const USAGE = `usage: cloud-workflows run <file> [options]
 
@@ -25,14 +27,17 @@ options:
   -h, --help             show this help
 `;
 
-/** One execution in the JSON output. */
+/**
+ * One execution in the JSON output. Arguments, results and errors are workflow values, printed
+ * with the engine's JSON codec so integers keep every digit (JSON.stringify would round them).
+ */
 export interface RunReportExecution {
   name: string;
   workflowId: string;
   state: string;
-  argument: unknown;
-  result: unknown;
-  error: unknown;
+  argument: Value;
+  result: Value;
+  error: Value;
   duration: string;
 }
 
@@ -59,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   const emu = new Emulator({
     clock: options.clock,
     allowHttpHost: options.allowHttp,
-    onLog: (execution, entry) => process.stderr.write(`[${shortName(execution)}] ${entry.severity} ${JSON.stringify(entry.payload)}\n`),
+    onLog: (execution, entry) => process.stderr.write(`[${shortName(execution)}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
   });
   const { failed } = deployDirs(emu, options.dirs);
   const main = deployFile(emu, options.file, options.workflowId);
@@ -71,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   const started = emu.run(options.workflowId, options.data);
   const record = await emu.wait(String(started.name));
   const report = buildReport(emu, record);
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, options.clock === 'virtual'));
+  process.stdout.write(options.format === 'json' ? `${encodeJson(reportValue(report), 2)}\n` : textReport(report, options.clock === 'virtual'));
   return record.state === 'SUCCEEDED' ? 0 : 1;
 }
 
@@ -110,7 +115,7 @@ function parse(argv: string[]) {
   }
   if (data !== undefined) {
     try {
-      JSON.parse(data);
+      decodeJson(data);
     } catch (err) {
       throw new UsageError(`the argument is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -126,19 +131,44 @@ function reportDeployFailures(failed: DeployFailure[]): void {
   process.stderr.write(`cloud-workflows run: ${failed.length} file(s) failed to deploy\n`);
 }
 
-function decode(json: string | undefined): unknown {
-  return json === undefined ? null : JSON.parse(json);
+function decode(json: string | undefined): Value {
+  return json === undefined ? null : decodeJson(json);
 }
 
-function errorOf(record: ExecutionRecord): unknown {
+function errorOf(record: ExecutionRecord): Value {
   if (!record.error) return null;
-  let payload: unknown = record.error.payload;
+  let payload: Value = record.error.payload;
   try {
-    payload = JSON.parse(record.error.payload);
+    payload = decodeJson(record.error.payload);
   } catch {
     // A payload that is not JSON is shown as the text it is.
   }
-  return { payload, context: record.error.context, stackTrace: record.error.stackTrace };
+  return new Map<string, Value>([
+    ['payload', payload],
+    ['context', record.error.context],
+    ['stackTrace', fromJson(record.error.stackTrace as unknown as JsonValue)],
+  ]);
+}
+
+function executionValue(e: RunReportExecution): Map<string, Value> {
+  return new Map<string, Value>([
+    ['name', e.name],
+    ['workflowId', e.workflowId],
+    ['state', e.state],
+    ['argument', e.argument],
+    ['result', e.result],
+    ['error', e.error],
+  ]);
+}
+
+/** The report as the value `--format json` prints, fields in the documented order. */
+export function reportValue(report: RunReport): Value {
+  const out = executionValue(report);
+  out.set('startTime', report.startTime);
+  out.set('endTime', report.endTime);
+  out.set('duration', report.duration);
+  out.set('children', report.children.map((c) => executionValue(c).set('duration', c.duration)));
+  return out;
 }
 
 function execution(record: ExecutionRecord): RunReportExecution {
@@ -191,17 +221,17 @@ function textReport(report: RunReport, virtual: boolean): string {
   lines.push(`${report.workflowId} ${report.state} in ${report.duration}${virtual ? ' (virtual clock)' : ''}`);
   lines.push(`execution: ${report.name}`);
   if (report.state === 'SUCCEEDED') {
-    lines.push('result:', indent(JSON.stringify(report.result, null, 2), '  '));
+    lines.push('result:', indent(encodeJson(report.result, 2), '  '));
   } else {
-    lines.push('error:', indent(JSON.stringify(report.error, null, 2), '  '));
+    lines.push('error:', indent(encodeJson(report.error, 2), '  '));
   }
   if (report.children.length > 0) {
     lines.push(`children (${report.children.length}):`);
     for (const c of report.children) {
       lines.push(`  ${c.workflowId} ${shortName(c.name).split('/')[1]} ${c.state} in ${c.duration}`);
-      lines.push(`    argument: ${JSON.stringify(c.argument)}`);
-      if (c.state === 'SUCCEEDED') lines.push(`    result: ${JSON.stringify(c.result)}`);
-      else lines.push(`    error: ${JSON.stringify((c.error as { payload?: unknown } | null)?.payload ?? null)}`);
+      lines.push(`    argument: ${encodeJson(c.argument)}`);
+      if (c.state === 'SUCCEEDED') lines.push(`    result: ${encodeJson(c.result)}`);
+      else lines.push(`    error: ${encodeJson(c.error instanceof Map ? (c.error.get('payload') ?? null) : null)}`);
     }
   }
   return `${lines.join('\n')}\n`;

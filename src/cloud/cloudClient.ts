@@ -53,10 +53,6 @@ export class CloudClient {
     return (await this.ready()).project;
   }
 
-  async location(): Promise<string> {
-    return this.target.location;
-  }
-
   /** Creates the workflow or updates its source (and labels); returns the deployed revision. */
   async deployWorkflow(workflowId: string, source: string, options: { labels?: Record<string, string> } = {}): Promise<WorkflowInfo> {
     return this.call(async (c) => {
@@ -84,10 +80,20 @@ export class CloudClient {
     });
   }
 
-  async getWorkflow(workflowId: string): Promise<WorkflowInfo> {
+  /** The workflow's latest revision, or the revision `revisionId` when given. */
+  async getWorkflow(workflowId: string, revisionId?: string): Promise<WorkflowInfo> {
     return this.read(async (c) => {
-      const [w] = await c.workflows.getWorkflow({ name: `${this.parent(c)}/workflows/${workflowId}` });
+      const request = { name: `${this.parent(c)}/workflows/${workflowId}`, ...(revisionId ? { revisionId } : {}) };
+      const [w] = await c.workflows.getWorkflow(request);
       return toWorkflowInfo(w as ClientWorkflow);
+    });
+  }
+
+  /** One page of the workflow's revisions, newest first (each with its source). */
+  async listRevisions(workflowId: string, options: { pageSize?: number; pageToken?: string } = {}): Promise<Page<WorkflowInfo>> {
+    return this.read(async (c) => {
+      const [items, , raw] = await c.workflows.listWorkflowRevisions({ name: `${this.parent(c)}/workflows/${workflowId}`, ...options }, { autoPaginate: false });
+      return page(items.map((w) => toWorkflowInfo(w as ClientWorkflow)), raw?.nextPageToken);
     });
   }
 
@@ -128,6 +134,17 @@ export class CloudClient {
     return this.read(async (c) => {
       const [items, , raw] = await c.executions.listExecutions({ parent: `${this.parent(c)}/workflows/${workflowId}`, ...options }, { autoPaginate: false });
       return page(items.map((e) => toExecutionInfo(e as ClientExecution)), raw?.nextPageToken);
+    });
+  }
+
+  /**
+   * Deletes an ended execution. Only the local emulator can (an extension of its REST API); Google
+   * Cloud keeps executions for its retention period and has no such call.
+   */
+  async deleteExecution(name: string): Promise<void> {
+    if (this.target.kind !== 'emulator') throw new Error('Google Cloud keeps executions for its retention period: they cannot be deleted.');
+    await this.call(async (c) => {
+      await c.authClient.request({ url: `${c.baseUrl}/v1/${name}`, method: 'DELETE', timeout: this.timeoutMs() });
     });
   }
 

@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import type { CallInterceptor } from '../engine/intercept';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
@@ -29,8 +30,13 @@ export interface EmulatorOptions {
   clock?: 'real' | 'virtual' | Clock;
   /** Hosts `http.*` calls may reach besides loopback (`*` for any). */
   allowHttpHost?: string[];
+  /**
+   * How many executions to keep at most (default 10,000): past it the oldest ended executions are
+   * deleted with their step entries. Running executions are always kept.
+   */
+  maxExecutions?: number;
   /** `sys.log` output of every execution. */
-  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
   interceptor?(execution: string): CallInterceptor | undefined;
 }
@@ -65,10 +71,11 @@ export class Emulator {
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     this.callbacks = new Callbacks(this.clock);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, interceptor: options.interceptor }));
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, interceptor: options.interceptor }), options.maxExecutions);
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };
+    this.executions.enforceRetention();
   }
 
   /** The parent resource name for the default project and location. */

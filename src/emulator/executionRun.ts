@@ -4,6 +4,7 @@
  * steps as they come. Ends exactly once, through `onFinish`, unless abandoned (a simulated crash).
  */
 import { setMaxListeners } from 'node:events';
+import type { JsonValue } from '../engine/value';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
@@ -17,7 +18,7 @@ export interface RunServices {
   http: HttpClient;
   connectors: ConnectorHandler;
   /** `sys.log` output of every execution. */
-  onLog?(execution: string, entry: { severity: string; payload: unknown }): void;
+  onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
   interceptor?(execution: string): CallInterceptor | undefined;
 }

@@ -3,6 +3,8 @@
  * on the engine (see `executionRun.ts`); its record is saved when it starts and when it ends.
  */
 import { randomUUID } from 'node:crypto';
+import { PARENT_EXECUTION_LABEL, executionIdOf } from '../core/executionLabels';
+import { decodeJson } from '../engine/json';
 import type { Clock, StepEntryEvent } from '../engine/host';
 import { failedPrecondition, invalidArgument, notFound } from './apiError';
 import { compileFilter, compileOrderBy, paginate } from './listQuery';
@@ -50,6 +52,9 @@ const STEP_FIELDS: FieldTable<StepEntryEvent> = {
  */
 const MAX_ARGUMENT_BYTES = 512 * 1024;
 
+/** Default number of executions the emulator keeps (see `ExecutionsApi.enforceRetention`). */
+export const DEFAULT_MAX_EXECUTIONS = 10_000;
+
 export interface CreateOptions {
   /** The execution whose connector call starts this one. */
   parentExecution?: string;
@@ -65,6 +70,8 @@ export class ExecutionsApi {
     private readonly clock: Clock,
     private readonly workflows: WorkflowsApi,
     private readonly services: () => RunServices,
+    /** The retention limit: at most this many executions are kept (running ones always are). */
+    private readonly maxExecutions = DEFAULT_MAX_EXECUTIONS,
   ) {}
 
   /** Starts an execution of the workflow's latest revision and returns it (state ACTIVE). */
@@ -76,8 +83,10 @@ export class ExecutionsApi {
     }
     if (typeof argument === 'string' && argument !== '') {
       if (Buffer.byteLength(argument) > MAX_ARGUMENT_BYTES) throw invalidArgument(`Invalid execution argument: larger than ${MAX_ARGUMENT_BYTES} bytes.`);
+      // The engine's own codec, so that what is accepted here is what the execution will read
+      // (an integer beyond int64 is refused now rather than failing the execution later).
       try {
-        JSON.parse(argument);
+        decodeJson(argument);
       } catch (err) {
         throw invalidArgument(`Invalid execution argument: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
       }
@@ -94,12 +103,13 @@ export class ExecutionsApi {
       argument: typeof argument === 'string' && argument !== '' ? argument : undefined,
       workflowRevisionId: compiled.revisionId,
       callLogLevel: level === 'CALL_LOG_LEVEL_UNSPECIFIED' ? compiled.revision.callLogLevel : level,
-      labels: { ...compiled.revision.labels, ...labelMap(body.labels) },
+      labels: { ...compiled.revision.labels, ...labelMap(body.labels), ...parentLabel(options.parentExecution) },
       currentSteps: [],
       parentExecution: options.parentExecution,
       stepEntries: [],
     };
     this.store.saveExecution(record);
+    this.enforceRetention();
     const run = new ActiveRun(record, compiled.workflow, compiled.revision, this.services(), (outcome) => this.finish(record, outcome));
     this.runs.set(record.name, run);
     run.start();
@@ -131,6 +141,35 @@ export class ExecutionsApi {
     if (record.state !== 'ACTIVE' || !run) throw failedPrecondition(`Execution '${name}' is not active: its state is ${record.state}.`);
     await run.cancel();
     return executionResource(record, 'FULL', this.clock.now());
+  }
+
+  /**
+   * Emulator extension (Google's API has no such call): deletes an ended execution with its step
+   * entries. A running one must be cancelled first (FAILED_PRECONDITION).
+   */
+  delete(name: string): Json {
+    const record = this.find(name);
+    if (record.state === 'ACTIVE') throw failedPrecondition(`Execution '${name}' is still running: cancel it before deleting it.`);
+    this.store.deleteExecution(name);
+    return {};
+  }
+
+  /**
+   * Keeps memory (and the data folder) bounded: past `maxExecutions`, ended executions are deleted,
+   * the oldest (by creation) first, with their step entries. Running executions are never
+   * deleted, so a burst of running ones may exceed the limit until they end.
+   */
+  enforceRetention(): string[] {
+    const excess = this.store.executions.size - this.maxExecutions;
+    if (excess <= 0) return [];
+    const ended = [...this.store.executions.values()]
+      .filter((r) => r.state !== 'ACTIVE' && !this.runs.has(r.name))
+      // Stable: executions created at the same (virtual) instant go in the order they were created.
+      .sort((a, b) => a.createTime - b.createTime)
+      .slice(0, excess)
+      .map((r) => r.name);
+    for (const name of ended) this.store.deleteExecution(name);
+    return ended;
   }
 
   /** Resolves when the execution has ended. */
@@ -219,6 +258,11 @@ export class ExecutionsApi {
     this.store.saveExecution(record);
     this.onEnded(record.name);
   }
+}
+
+/** The label naming the parent of an execution a connector call started (none for top-level runs). */
+function parentLabel(parentExecution: string | undefined): Record<string, string> {
+  return parentExecution ? { [PARENT_EXECUTION_LABEL]: executionIdOf(parentExecution) } : {};
 }
 
 /** [R] The error of an execution the emulator stopped (shutdown, or found ACTIVE after a crash). */

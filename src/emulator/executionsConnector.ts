@@ -8,7 +8,7 @@
  */
 import { WorkflowError, workflowError } from '../engine/errors';
 import type { Clock, ConnectorContext, ConnectorHandler } from '../engine/host';
-import { fromJson } from '../engine/json';
+import { decodeJsonData, encodeJsonData, fromJson } from '../engine/json';
 import type { JsonValue, Value, WfMap } from '../engine/value';
 import { ApiError } from './apiError';
 import type { Callbacks } from './callbacks';
@@ -89,7 +89,7 @@ export class ExecutionsConnector implements ConnectorHandler {
     const options = params && typeof params === 'object' && !Array.isArray(params) ? params : {};
     const timeoutS = typeof options.timeout === 'number' ? options.timeout : DEFAULT_TIMEOUT_S;
     const body: Json = {};
-    if (args.argument !== undefined) body.argument = JSON.stringify(args.argument);
+    if (args.argument !== undefined) body.argument = encodeJsonData(args.argument);
     if (args.callLogLevel !== undefined) body.callLogLevel = args.callLogLevel;
     let childName: string;
     try {
@@ -99,7 +99,7 @@ export class ExecutionsConnector implements ConnectorHandler {
     }
     if (options.skip_polling === true) return null;
     const record = await this.waitWithTimeout(childName, timeoutS, context);
-    if (record.state === 'SUCCEEDED') return JSON.parse(record.result ?? 'null') as JsonValue;
+    if (record.state === 'SUCCEEDED') return decodeJsonData(record.result ?? 'null');
     const operation = fromJson(executionResource(record, 'FULL', this.clock.now()));
     const map: WfMap = new Map<string, Value>([
       ['message', CHILD_FAILED_MESSAGE],

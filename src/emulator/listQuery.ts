@@ -20,7 +20,7 @@ export interface FieldTable<T> {
 
 type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | ':';
 
-const COMPARISON = /^\s*([A-Za-z_][\w.]*)\s*(<=|>=|!=|=|<|>|:)\s*("(?:[^"\\]|\\.)*"|[^\s()"]+)\s*/;
+const COMPARISON = /^\s*([A-Za-z_][\w.-]*)\s*(<=|>=|!=|=|<|>|:)\s*("(?:[^"\\]|\\.)*"|[^\s()"]+)\s*/;
 
 /** Compiles a filter; an empty or missing filter keeps everything. Throws 400 on bad syntax. */
 export function compileFilter<T>(text: string | undefined, table: FieldTable<T>): (record: T) => boolean {

@@ -63,7 +63,8 @@ function routes(emu: Emulator): Route[] {
     },
     {
       pattern: new RegExp(`^${E}$`),
-      methods: { GET: (m, q) => emu.executions.get(ex(m), viewParam(q) ?? 'FULL') },
+      // DELETE is an emulator extension: Google keeps executions for their retention period.
+      methods: { GET: (m, q) => emu.executions.get(ex(m), viewParam(q) ?? 'FULL'), DELETE: (m) => emu.executions.delete(ex(m)) },
     },
     {
       pattern: new RegExp(`^${E}:cancel$`),

@@ -74,6 +74,12 @@ export class Store {
     this.write(record.name, stored);
   }
 
+  /** Removes one execution (with its step entries) from memory and disk. */
+  deleteExecution(name: string): void {
+    this.executions.delete(name);
+    if (this.dataDir) fs.rmSync(this.fileOf(name), { force: true });
+  }
+
   /** Removes a workflow and every execution under it. */
   deleteWorkflow(name: string): void {
     this.workflows.delete(name);

@@ -138,6 +138,11 @@ export type ExecutionOutcome =
         context: string;
         stackTrace: StackFrame[];
       };
+      /**
+       * Set when the engine refused a structure Google rejects at deploy time (see `Refusal` in
+       * `errors.ts`): the rule and the source offsets. Not part of the Executions API.
+       */
+      refusal?: { rule: string; span: { start: number; end: number } };
     };
 
 export interface ExecutionHost {

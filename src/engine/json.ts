@@ -4,7 +4,9 @@
  *
  * Choices (WORKFLOWS-LANGUAGE.md §2.5 and §3.7 leave them open):
  * - Decoding: a number written without fraction or exponent is an integer (`bigint`, exact even
- *   beyond 2^53); integral text outside the int64 range becomes a double. Anything else is a
+ *   beyond 2^53); integral text outside the int64 range becomes a double: JSON numbers have no
+ *   integer type, and data from outside (an HTTP response with a 20-digit ID) must still read.
+ *   Only integers the workflow writes or computes raise the overflow error. Anything else is a
  *   double. Objects become `Map`s in document order; a repeated key keeps its first position and
  *   its last value. Nesting deeper than 512 levels is refused with a ValueError.
  * - Encoding: integers print as decimal digits; doubles print in JavaScript's shortest
@@ -17,12 +19,11 @@
  *
  * The decoder is written by hand because `JSON.parse` turns large integers into doubles.
  */
+import { formatDouble, isInt64 } from '../core/numbers';
 import { workflowError } from './errors';
 import type { JsonValue, Value, WfMap } from './value';
 
 const MAX_DEPTH = 512;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 /** Parses JSON text into a workflow value; invalid text raises a ValueError naming the offset. */
 export function decodeJson(text: string): Value {
@@ -194,7 +195,7 @@ class JsonParser {
     this.pos = start + m[0].length;
     if (m[1] === undefined && m[2] === undefined) {
       const n = BigInt(m[0]);
-      if (n >= INT64_MIN && n <= INT64_MAX) return n;
+      if (isInt64(n)) return n;
     }
     return Number(m[0]);
   }
@@ -222,7 +223,7 @@ function writeJson(value: Value, unit: string, current: string, out: string[]): 
       return;
     case 'number':
       if (!Number.isFinite(value)) throw workflowError('ValueError', `cannot encode the double ${value} as JSON`);
-      out.push(Object.is(value, -0) ? '0' : String(value));
+      out.push(formatDouble(value));
       return;
     case 'string':
       out.push(JSON.stringify(value));
@@ -265,11 +266,12 @@ function writeJson(value: Value, unit: string, current: string, out: string[]): 
 
 /**
  * Converts a workflow value to plain JSON data for connectors and APIs. Integers become numbers
- * (exact up to 2^53); bytes raise a TypeError; map keys such as `__proto__` stay plain data.
+ * when a double holds them exactly and stay `bigint` beyond ±2^53; bytes raise a TypeError; map
+ * keys such as `__proto__` stay plain data.
  */
 export function toJson(value: Value): JsonValue {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'bigint') return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw workflowError('ValueError', `cannot encode the double ${value} as JSON`);
     return value;
@@ -283,16 +285,28 @@ export function toJson(value: Value): JsonValue {
   return obj;
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
- * Converts plain JSON data to a workflow value. A number that is a safe integer (|n| < 2^53)
- * becomes an integer, since JSON data cannot tell `1` from `1.0` and decoding JSON text makes the
- * same choice; other numbers become doubles.
+ * Converts plain JSON data to a workflow value. A `bigint` or a number that is a safe integer
+ * (|n| < 2^53) becomes an integer, since JSON data cannot tell `1` from `1.0` and decoding JSON
+ * text makes the same choice; other numbers become doubles.
  */
 export function fromJson(json: JsonValue): Value {
-  if (json === null || typeof json === 'boolean' || typeof json === 'string') return json;
+  if (json === null || typeof json === 'boolean' || typeof json === 'string' || typeof json === 'bigint') return json;
   if (typeof json === 'number') return Number.isSafeInteger(json) ? BigInt(json) : json;
   if (Array.isArray(json)) return json.map(fromJson);
   const map: WfMap = new Map();
   for (const k of Object.keys(json)) map.set(k, fromJson(json[k]));
   return map;
+}
+
+/** JSON text of plain JSON data, exact for `bigint` integers (where `JSON.stringify` throws). */
+export function encodeJsonData(json: JsonValue, indent?: number | boolean): string {
+  return encodeJson(fromJson(json), indent);
+}
+
+/** Plain JSON data from JSON text, exact for integers beyond 2^53 (where `JSON.parse` rounds). */
+export function decodeJsonData(text: string): JsonValue {
+  return toJson(decodeJson(text));
 }

@@ -14,8 +14,12 @@
 export type Value = null | boolean | bigint | number | string | Uint8Array | Value[] | WfMap;
 export type WfMap = Map<string, Value>;
 
-/** Plain JSON data as it crosses the engine's edges (connectors, HTTP bodies, API payloads). */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/**
+ * Plain JSON data as it crosses the engine's edges (connectors, API payloads). An integer that a
+ * double cannot hold exactly (beyond ±2^53) stays a `bigint`, so it must never meet
+ * `JSON.stringify`: write such data with `encodeJsonData` (json.ts).
+ */
+export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type TypeName = 'null' | 'boolean' | 'integer' | 'double' | 'string' | 'bytes' | 'list' | 'map';
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { looksLikeWorkflow } from '../core/model/detect';
+import * as path from 'node:path';
+import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
 
 /** The context key menus use to offer Run/Deploy on workflow files. */
 export const IS_WORKFLOW_FILE_KEY = 'cloudWorkflows.isWorkflowFile';
@@ -16,29 +17,50 @@ export function formatOf(document: vscode.TextDocument): 'yaml' | 'json' {
   return /\.json$/i.test(document.fileName) ? 'json' : 'yaml';
 }
 
-const verdicts = new WeakMap<vscode.TextDocument, { version: number; isWorkflow: boolean }>();
+/** Verdicts by document URI, each for one document version; dropped on close and when the globs change. */
+const verdicts = new Map<string, { version: number; isWorkflow: boolean }>();
 
 /**
  * True when the document is a workflow: named `*.workflows.yaml|yml|json`, matched by a
  * `cloudWorkflows.files` glob, or a YAML/JSON document whose content is a workflow (the core's
- * `looksLikeWorkflow` leaves Kubernetes, GitHub Actions and Cloud Build files alone).
+ * `looksLikeWorkflow` leaves Kubernetes, GitHub Actions and Cloud Build files alone). Cheap: the
+ * verdict is cached per URI and version, and content detection reads only the first
+ * `DETECT_PREFIX` characters of a document of at most `DETECT_MAX_SIZE`.
  */
 export function isWorkflowDocument(document: vscode.TextDocument): boolean {
   if (WORKFLOW_FILE_NAME.test(document.fileName)) return true;
-  const known = verdicts.get(document);
+  const key = document.uri.toString();
+  const known = verdicts.get(key);
   if (known && known.version === document.version) return known.isWorkflow;
-  const isWorkflow = matchesConfiguredGlobs(document) || (isYamlOrJson(document) && looksLikeWorkflow(document.getText(), formatOf(document)));
-  verdicts.set(document, { version: document.version, isWorkflow });
+  const isWorkflow = matchesConfiguredGlobs(document) || (isYamlOrJson(document) && contentLooksLikeWorkflow(document));
+  verdicts.set(key, { version: document.version, isWorkflow });
   return isWorkflow;
+}
+
+/** Reads only the prefix detection needs, never the whole text of a large document. */
+function contentLooksLikeWorkflow(document: vscode.TextDocument): boolean {
+  const size = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  if (size > DETECT_MAX_SIZE) return false;
+  const prefix = size <= DETECT_PREFIX ? document.getText() : document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(DETECT_PREFIX)));
+  return looksLikeWorkflow(prefix, formatOf(document), size);
 }
 
 function isYamlOrJson(document: vscode.TextDocument): boolean {
   return ['yaml', 'json', 'jsonc'].includes(document.languageId) || YAML_OR_JSON_NAME.test(document.fileName);
 }
 
+/**
+ * `cloudWorkflows.files` globs are relative to the document's workspace folder (`workflows/*.yaml`);
+ * an absolute glob, or any glob for a document outside every folder, is matched as written.
+ */
 function matchesConfiguredGlobs(document: vscode.TextDocument): boolean {
   const globs = vscode.workspace.getConfiguration('cloudWorkflows', document.uri).get<string[]>('files', []);
-  return globs.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  if (globs.length === 0) return false;
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  return globs.some((glob) => {
+    const pattern = folder && !path.isAbsolute(glob) ? new vscode.RelativePattern(folder, glob) : glob;
+    return vscode.languages.match({ pattern }, document) > 0;
+  });
 }
 
 /** Keeps `cloudWorkflows.isWorkflowFile` in step with the active editor. */
@@ -53,12 +75,15 @@ export function trackWorkflowContextKey(): vscode.Disposable {
   };
   update();
   return vscode.Disposable.from(
+    vscode.workspace.onDidCloseTextDocument((d) => verdicts.delete(d.uri.toString())),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) update();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('cloudWorkflows.files')) update();
+      if (!e.affectsConfiguration('cloudWorkflows.files')) return;
+      verdicts.clear();
+      update();
     }),
   );
 }

@@ -4,8 +4,10 @@
  */
 import { EXPR_MESSAGES } from './errors';
 import { keywordOf, type Token, type TokenKind } from './tokens';
+import { INT64_MIN, int64LiteralOverflows } from '../numbers';
 
-const INT64_MAX = 9223372036854775807n;
+/** The digits of -2^63 without its sign. */
+export const INT64_MIN_DIGITS = (-INT64_MIN).toString();
 
 type Escape = { ok: true; value: string; end: number } | { ok: false; message: string; end: number };
 
@@ -66,8 +68,8 @@ export class Lexer {
       return this.fail(EXPR_MESSAGES.invalidNumber(text.slice(start, wordEnd)), start, wordEnd);
     }
     const literal = text.slice(start, end);
-    // Only 19 digits or more can exceed int64; skipping BigInt for the rest keeps ints cheap.
-    if (isInt ? literal.length >= 19 && BigInt(literal) > INT64_MAX : !Number.isFinite(Number(literal))) {
+    // 2^63 itself passes: after a unary minus it is the smallest integer (the parser checks).
+    if (isInt ? int64LiteralOverflows(literal) && literal !== INT64_MIN_DIGITS : !Number.isFinite(Number(literal))) {
       return this.fail(EXPR_MESSAGES.numberOutOfRange(literal, isInt), start, end);
     }
     const result = token('number', literal, start, end);

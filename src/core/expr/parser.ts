@@ -16,7 +16,7 @@
 import type { Span } from '../location';
 import type { BinaryOperator, Expr, ExprSyntaxError, ParseResult, UnaryOperator } from './ast';
 import { EXPR_MESSAGES } from './errors';
-import { Lexer } from './lexer';
+import { INT64_MIN_DIGITS, Lexer } from './lexer';
 import { BINARY_PRECEDENCE, isBinaryPunctuation, isComparison } from './operators';
 import { describeToken, isMiscasedKeyword, type Token } from './tokens';
 
@@ -117,6 +117,14 @@ class Parser {
     if (token.kind === 'keyword' && token.value === 'not') operator = 'not';
     else if (token.kind === 'punctuation' && token.value === '-') operator = '-';
     if (operator === undefined) return this.parsePostfix();
+    const next = operator === '-' ? this.peek() : undefined;
+    if (next?.kind === 'number' && next.isInt && next.value === INT64_MIN_DIGITS) {
+      // `-9223372036854775808` is one literal, the smallest integer: 2^63 alone does not fit.
+      this.advance();
+      this.advance();
+      const text = `-${next.value}`;
+      return { kind: 'number', text, isInt: true, value: Number(text), span: this.spanFrom(token.start) };
+    }
     const saved = this.enter();
     this.advance();
     const operand = this.parseUnary();
@@ -176,6 +184,7 @@ class Parser {
     const span = { start: token.start, end: token.end };
     switch (token.kind) {
       case 'number':
+        if (token.isInt && token.value === INT64_MIN_DIGITS) this.fail(EXPR_MESSAGES.numberOutOfRange(token.value, true), token.start, token.end);
         this.advance();
         return { kind: 'number', text: token.value, isInt: token.isInt, value: Number(token.value), span };
       case 'string':

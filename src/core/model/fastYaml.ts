@@ -479,6 +479,8 @@ class FastReader {
     if (this.code(q) !== COLON) return item;
     if (item instanceof YAMLMap || item instanceof YAMLSeq) throw GIVE_UP;
     const key = item as Scalar;
+    // YAML allows an implicit key in a flow sequence at most 1,024 characters before its `:`.
+    if (q - (key.range as [number, number, number])[0] > 1000) throw GIVE_UP;
     this.addName(new KeyNames(), key);
     const pair = this.flowPair(parent, key, 93);
     const value = pair.value as YamlNode;

@@ -1,8 +1,9 @@
 /**
  * Block scalars (`|` and `>`) for the fast YAML reader (fastYaml.ts): finds where the scalar ends
  * exactly as the `yaml` lexer does and decodes it with `decodeScalar`. The chomping indicators are
- * read; an explicit indentation indicator, a more-indented empty line (leading or trailing) or a
- * scalar without content makes the reader give up.
+ * read; an explicit indentation indicator, a more-indented empty line (leading or trailing), a
+ * scalar without content or a kept scalar at the end of a text without a final line break makes
+ * the reader give up.
  */
 import type { Scalar } from 'yaml';
 import { decodeScalar } from './scalarSource';
@@ -63,6 +64,9 @@ export function readBlockScalar(text: string, start: number, parent: number): Sc
     if (q < n) q++;
     contentEnd = q;
   }
+  // A kept (`|+`) scalar running to the end of a text without a final line break: its last line
+  // holds only spaces and adds no line break, a corner `decodeScalar` does not replay; left to `yaml`.
+  if (keep && terminator === n && text.charCodeAt(n - 1) !== NL) throw GIVE_UP;
   const end = keep ? terminator : contentEnd;
   const style = folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
   const value = decodeScalar(text, start, end, style).value;

@@ -21,10 +21,9 @@ function mayBeTyped(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
 }
 
-function intValue(source: string, offset: number, radix: number): number {
-  const sign = source[0];
-  const n = parseInt(source.substring(sign === '-' || sign === '+' ? offset + 1 : offset), radix);
-  return sign === '-' ? -1 * n : n;
+/** An integer as the `yaml` package gives it with `intAsBigInt`: exact, as a `bigint`. */
+function intValue(source: string): bigint {
+  return BigInt(source);
 }
 
 /** The value the core schema gives a plain scalar (tests in the `yaml` package's own order). */
@@ -33,9 +32,9 @@ export function plainValue(source: string): unknown {
   if (!mayBeTyped(source.charCodeAt(0))) return source;
   if (NULL_SOURCE.test(source)) return null;
   if (BOOL_SOURCE.test(source)) return source[0] === 't' || source[0] === 'T';
-  if (OCT_SOURCE.test(source)) return intValue(source, 2, 8);
-  if (DEC_SOURCE.test(source)) return intValue(source, 0, 10);
-  if (HEX_SOURCE.test(source)) return intValue(source, 2, 16);
+  if (OCT_SOURCE.test(source)) return intValue(source);
+  if (DEC_SOURCE.test(source)) return intValue(source);
+  if (HEX_SOURCE.test(source)) return intValue(source);
   if (NAN_SOURCE.test(source)) {
     if (source.slice(-3).toLowerCase() === 'nan') return NaN;
     return source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;

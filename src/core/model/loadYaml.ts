@@ -14,7 +14,8 @@ import { modelProblem } from './problems';
 import { readFastYaml } from './fastYaml';
 import { repairFlowExpressions, repairQuotedContinuations, type Repair } from './compatRepairs';
 
-const OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false } as const;
+/** `intAsBigInt`: integer literals stay exact beyond 2^53 (the model keeps them as `bigint`). */
+const OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false, intAsBigInt: true } as const;
 
 /** The lenient constructs, repaired in this order, each reported with its code. */
 const REPAIRS: { repair: Repair; code: 'yaml-indentation-compat' | 'yaml-flow-expression-compat' }[] = [

@@ -27,6 +27,8 @@ export const MODEL_MESSAGES = {
   'unsupported-key': () => 'Map keys must be strings, numbers or `${...}` expressions.',
   'duplicate-key': (key: string) => `Duplicate key '${key}'.`,
   'alias-cycle': () => 'This alias refers to a node that contains it.',
+  'integer-out-of-range': (literal: string) =>
+    `The integer ${literal} does not fit in 64 bits (from -9223372036854775808 to 9223372036854775807); write it as a string or a double.`,
   'alias-limit': () => 'Too many alias expansions in this document; the remaining aliases are read as null.',
 } satisfies Record<string, (...args: string[]) => string>;
 

@@ -18,10 +18,14 @@ export interface Name {
 /** A value from the source: literal data with `${...}` expressions anywhere inside. */
 export type Value = ScalarValue | ExprValue | ListValue | MapValue;
 
-/** A YAML/JSON scalar that is not an expression. `isInt` tells `1` from `1.0` for numbers. */
+/**
+ * A YAML/JSON scalar that is not an expression. Integers are `bigint`, exact whatever their size
+ * (one outside int64 is also a model problem, `integer-out-of-range`); doubles are `number`.
+ * `isInt` is true exactly when `value` is a `bigint`.
+ */
 export interface ScalarValue {
   kind: 'scalar';
-  value: string | number | boolean | null;
+  value: string | number | bigint | boolean | null;
   isInt: boolean;
   span: Span;
 }

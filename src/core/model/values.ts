@@ -4,6 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { Span } from '../location';
+import { isInt64 } from '../numbers';
 import type { ParseResult } from '../expr/ast';
 import type { ExprValue, MapEntry, ModelProblem, Name, ScalarValue, Value } from './types';
 import { modelProblem } from './problems';
@@ -27,8 +28,6 @@ export const ALIAS_BUDGET = 10000;
 
 /** A node as the builder sees it: aliases resolved, `null` for a missing value. */
 export type Node = YamlNode | null | undefined;
-
-const INT_SOURCE = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 /**
  * The document span of a node. A block collection's range runs on over the trailing comments and
@@ -142,11 +141,11 @@ function buildScalar(ctx: BuildContext, node: Scalar, span: Span): ScalarValue |
     if (isExpressionString(s)) return expressionValue(ctx, node, s, span);
     return { kind: 'scalar', value: s, isInt: false, span };
   }
-  if (typeof value === 'number') {
-    const source = typeof node.source === 'string' ? node.source : String(value);
-    return { kind: 'scalar', value, isInt: INT_SOURCE.test(source), span };
+  if (typeof value === 'number') return { kind: 'scalar', value, isInt: false, span };
+  if (typeof value === 'bigint') {
+    if (!isInt64(value)) ctx.problems.push(modelProblem('integer-out-of-range', span, value.toString()));
+    return { kind: 'scalar', value, isInt: true, span };
   }
-  if (typeof value === 'bigint') return { kind: 'scalar', value: Number(value), isInt: true, span };
   if (typeof value === 'boolean' || value === null || value === undefined) {
     return { kind: 'scalar', value: value ?? null, isInt: false, span };
   }

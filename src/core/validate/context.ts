@@ -1,28 +1,20 @@
 /**
- * The validation context: one walk over the model that every rule shares, so no rule re-walks the
- * tree. It records every step with where it sits (routine, parent, scope, loop and parallel
- * nesting), every expression with the scope it is evaluated in, every variable write, and the
- * variable scopes of WORKFLOWS-LANGUAGE.md §2.9.
+ * The validation context: built once from the structural semantics' walk of the model
+ * (`core/semantics`), so no rule re-walks the tree. It records every step with where it sits
+ * (routine, parent, scope, parallel nesting), every expression with the scope it is evaluated in,
+ * every variable write, and every jump.
  */
 import type { ExprSyntaxError } from '../expr/ast';
 import type { Span } from '../location';
 import type { ExprValue, ForLoop, Name, Routine, Step, StepKind, Value, Workflow } from '../model/types';
 import { assignmentTarget } from '../expr/walk';
+import { semanticsOf, type Place, type RoutineSemantics, type StaticScope } from '../semantics';
 import { documentSpan } from './exprNodes';
 
-/**
- * A variable scope. The routine has one; `for` bodies, `except` blocks, parallel branches and
- * parallel `for` iterations open child scopes. Nested `steps`, switch cases and `try` bodies share
- * the enclosing one.
- */
-export interface Scope {
-  kind: 'routine' | 'for' | 'except' | 'branch' | 'parallelFor';
-  parent?: Scope;
-  /** Names created by this scope's own steps (not its child scopes), with their first offset. */
-  defs: Map<string, number>;
-  /** For `branch` and `parallelFor` scopes: the parallel step that owns them. */
-  parallel?: StepInfo;
-}
+export { isVisible } from '../semantics';
+
+/** A variable scope, as the structural semantics builds it (`core/semantics`). */
+export type Scope = StaticScope;
 
 export interface StepInfo {
   step: Step;
@@ -35,10 +27,10 @@ export interface StepInfo {
   index: number;
   /** The model's stand-in for an inline switch-case or `try` body, named after its owner. */
   synthetic: boolean;
-  /** True inside the steps of a `for` loop, not counting loops outside an enclosing branch. */
-  inLoop: boolean;
   /** How many parallel steps enclose this step. */
   parallelDepth: number;
+  /** Where the structural semantics places the step (for jump and branch rules). */
+  place: Place;
 }
 
 /** An expression together with the scope it is evaluated in. */
@@ -69,6 +61,7 @@ export interface Jump {
 
 export interface RoutineInfo {
   routine: Routine;
+  semantics: RoutineSemantics;
   /** Every step of the routine at any depth, in source order. */
   steps: StepInfo[];
   /** Every step list of the routine (top level, nested, bodies), each once. */
@@ -93,15 +86,7 @@ export interface ValidationContext {
   invalidTargets: { target: ExprValue; error: ExprSyntaxError }[];
 }
 
-interface Place {
-  routine: RoutineInfo;
-  parent?: StepInfo;
-  scope: Scope;
-  inLoop: boolean;
-  parallelDepth: number;
-}
-
-/** Walks the workflow once and builds the shared context. */
+/** Builds the shared context over the structural semantics' single walk of the workflow. */
 export function buildContext(workflow: Workflow): ValidationContext {
   const context: ValidationContext = {
     workflow,
@@ -116,12 +101,33 @@ export function buildContext(workflow: Workflow): ValidationContext {
   for (const routine of workflow.routines) {
     if (!context.routineByName.has(routine.name.value)) context.routineByName.set(routine.name.value, routine);
   }
-  for (const routine of workflow.routines) {
-    const scope: Scope = { kind: 'routine', defs: new Map() };
-    for (const param of routine.params) define(scope, param.name.value, param.name.span.start);
-    const info: RoutineInfo = { routine, steps: [], lists: [], byName: new Map(), scope, jumpTargets: new Set() };
+  const semantics = semanticsOf(workflow);
+  for (const routineSemantics of semantics.routines) {
+    const routine = routineSemantics.routine;
+    const info: RoutineInfo = { routine, semantics: routineSemantics, steps: [], lists: [routine.steps], byName: new Map(), scope: routineSemantics.scope, jumpTargets: new Set() };
     context.routines.push(info);
-    new Walker(context).steps(routine.steps, place(info, undefined, scope, false, 0));
+    const infos = new Map<Step, StepInfo>();
+    const lists = new Set<readonly Step[]>([routine.steps]);
+    for (const place of routineSemantics.places) {
+      const owner = place.ancestry[place.ancestry.length - 1];
+      const stepInfo: StepInfo = {
+        step: place.step,
+        routine: info,
+        parent: owner ? infos.get(owner.step) : undefined,
+        scope: place.scope,
+        list: place.inline ? undefined : place.list,
+        index: place.index,
+        synthetic: place.inline,
+        parallelDepth: place.ancestry.filter((c) => c.kind === 'branch' || c.kind === 'parallel-for').length,
+        place,
+      };
+      infos.set(place.step, stepInfo);
+      if (!place.inline && !lists.has(place.list)) {
+        lists.add(place.list);
+        info.lists.push(place.list);
+      }
+      record(context, stepInfo);
+    }
   }
   return context;
 }
@@ -131,173 +137,112 @@ export function stepsOfKind<K extends StepKind>(context: ValidationContext, kind
   return (context.byKind.get(kind) ?? []) as StepInfoOf<K>[];
 }
 
-/** True when `name` is created in `scope` or one of its ancestors. */
-export function isVisible(scope: Scope, name: string): boolean {
-  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.defs.has(name)) return true;
-  return false;
-}
-
-/** Places are built in one spot so they all share one object shape. */
-function place(routine: RoutineInfo, parent: StepInfo | undefined, scope: Scope, inLoop: boolean, parallelDepth: number): Place {
-  return { routine, parent, scope, inLoop, parallelDepth };
-}
-
-/** The place of the steps nested in `info` that share its scope (switch cases, try, nested steps). */
-function within(info: StepInfo): Place {
-  return place(info.routine, info, info.scope, info.inLoop, info.parallelDepth);
-}
-
-function define(scope: Scope, name: string, offset: number): void {
-  const known = scope.defs.get(name);
-  if (known === undefined || offset < known) scope.defs.set(name, offset);
-}
-
-class Walker {
-  constructor(private readonly context: ValidationContext) {}
-
-  steps(list: readonly Step[], at: Place): void {
-    at.routine.lists.push(list);
-    for (let index = 0; index < list.length; index++) this.step(list[index], at, list, index, false);
+/** Files a step under its routine and kind, and records its jumps, expressions and writes. */
+function record(context: ValidationContext, info: StepInfo): void {
+  const { step, routine } = info;
+  routine.steps.push(info);
+  if (!info.synthetic) {
+    const same = routine.byName.get(step.name.value);
+    if (same) same.push(info);
+    else routine.byName.set(step.name.value, [info]);
   }
+  const sameKind = context.byKind.get(step.kind);
+  if (sameKind) sameKind.push(info);
+  else context.byKind.set(step.kind, [info]);
+  if (step.next) jump(context, info, step.next);
+  new BodyReader(context, info).read();
+}
 
-  private step(step: Step, p: Place, list: readonly Step[] | undefined, index: number, synthetic: boolean): void {
-    const info: StepInfo = {
-      step,
-      routine: p.routine,
-      parent: p.parent,
-      scope: p.scope,
-      list,
-      index,
-      synthetic,
-      inLoop: p.inLoop,
-      parallelDepth: p.parallelDepth,
-    };
-    const routine = p.routine;
-    routine.steps.push(info);
-    if (!synthetic) {
-      const same = routine.byName.get(step.name.value);
-      if (same) same.push(info);
-      else routine.byName.set(step.name.value, [info]);
-    }
-    const sameKind = this.context.byKind.get(step.kind);
-    if (sameKind) sameKind.push(info);
-    else this.context.byKind.set(step.kind, [info]);
-    if (step.next) this.jump(info, step.next);
-    this.body(info);
-  }
+function jump(context: ValidationContext, from: StepInfo, target: Name): void {
+  from.routine.jumpTargets.add(target.value);
+  context.jumps.push({ from, target });
+}
 
-  private body(info: StepInfo): void {
-    const step = info.step;
+/** Reads what a step's own body holds (not its nested steps, which are steps of their own). */
+class BodyReader {
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly info: StepInfo,
+  ) {}
+
+  read(): void {
+    const step = this.info.step;
     switch (step.kind) {
       case 'assign':
-        for (const assignment of step.assign) {
-          this.value(assignment.value, info);
-          const parsed = assignment.target.parsed;
-          const shape = parsed.ok ? assignmentTarget(parsed.expr) : undefined;
-          if (shape && !shape.ok) {
-            // Reported once as a bad target; its parts are not also checked as reads and calls.
-            this.context.invalidTargets.push({ target: assignment.target, error: shape.error });
-            continue;
-          }
-          this.expr(assignment.target, info, true);
-          if (!shape) continue;
-          const { root, rootSpan, path } = shape.target;
-          const span = documentSpan(assignment.target, rootSpan);
-          if (path.length === 0) define(info.scope, root, span.start);
-          this.context.writes.push({ name: root, span, step: info, scope: info.scope });
-        }
+        for (const assignment of step.assign) this.assignment(assignment.target, assignment.value);
         break;
       case 'call':
-        if (step.args) this.value(step.args, info);
-        if (step.result) this.result(step.result, info);
+        if (step.args) this.value(step.args);
+        if (step.result) this.context.writes.push({ name: step.result.value, span: step.result.span, step: this.info, scope: this.info.scope });
         break;
-      case 'switch': {
-        const inner = within(info);
+      case 'switch':
         for (const c of step.cases) {
-          if (c.condition) this.value(c.condition, info);
-          if (c.next) this.jump(info, c.next);
-          if (c.steps) this.steps(c.steps, inner);
-          if (c.inline) this.step(c.inline, inner, undefined, 0, true);
+          if (c.condition) this.value(c.condition);
+          if (c.next) jump(this.context, this.info, c.next);
         }
         break;
-      }
       case 'for':
-        this.loop(step.for, info, info.parallelDepth, 'for');
+        this.loop(step.for);
         break;
       case 'parallel': {
         const block = step.parallel;
-        if (block.concurrencyLimit) this.value(block.concurrencyLimit, info);
-        if (block.exceptionPolicy) this.value(block.exceptionPolicy, info);
-        const depth = info.parallelDepth + 1;
-        for (const branch of block.branches ?? []) {
-          const scope: Scope = { kind: 'branch', parent: info.scope, defs: new Map(), parallel: info };
-          this.steps(branch.steps, place(info.routine, info, scope, false, depth));
-        }
-        if (block.for) this.loop(block.for, info, depth, 'parallelFor');
+        if (block.concurrencyLimit) this.value(block.concurrencyLimit);
+        if (block.exceptionPolicy) this.value(block.exceptionPolicy);
+        if (block.for) this.loop(block.for);
         break;
       }
       case 'try':
-        if (step.inline && step.try.length === 1) this.step(step.try[0], within(info), undefined, 0, true);
-        else this.steps(step.try, within(info));
-        if (step.retry?.kind === 'policy') this.value(step.retry.policy, info);
+        if (step.retry?.kind === 'policy') this.value(step.retry.policy);
         if (step.retry?.kind === 'custom') {
           const r = step.retry;
           for (const v of [r.predicate, r.maxRetries, r.backoff?.initialDelay, r.backoff?.maxDelay, r.backoff?.multiplier]) {
-            if (v) this.value(v, info);
+            if (v) this.value(v);
           }
-        }
-        if (step.except) {
-          const scope: Scope = { kind: 'except', parent: info.scope, defs: new Map() };
-          if (step.except.as) define(scope, step.except.as.value, step.except.as.span.start);
-          this.steps(step.except.steps, place(info.routine, info, scope, info.inLoop, info.parallelDepth));
         }
         break;
       case 'raise':
-        this.value(step.raise, info);
+        this.value(step.raise);
         break;
       case 'return':
-        this.value(step.return, info);
-        break;
-      case 'steps':
-        this.steps(step.steps, within(info));
+        this.value(step.return);
         break;
       default:
         break;
     }
   }
 
-  private loop(loop: ForLoop, info: StepInfo, parallelDepth: number, kind: 'for' | 'parallelFor'): void {
-    if (loop.in) this.value(loop.in, info);
-    if (loop.range) this.value(loop.range, info);
-    const scope: Scope = { kind, parent: info.scope, defs: new Map() };
-    if (kind === 'parallelFor') scope.parallel = info;
-    if (loop.value) define(scope, loop.value.value, loop.value.span.start);
-    if (loop.index) define(scope, loop.index.value, loop.index.span.start);
-    this.steps(loop.steps, place(info.routine, info, scope, true, parallelDepth));
+  private assignment(target: ExprValue, value: Value): void {
+    this.value(value);
+    const parsed = target.parsed;
+    const shape = parsed.ok ? assignmentTarget(parsed.expr) : undefined;
+    if (shape && !shape.ok) {
+      // Reported once as a bad target; its parts are not also checked as reads and calls.
+      this.context.invalidTargets.push({ target, error: shape.error });
+      return;
+    }
+    this.expr(target, true);
+    if (!shape) return;
+    const { root, rootSpan } = shape.target;
+    this.context.writes.push({ name: root, span: documentSpan(target, rootSpan), step: this.info, scope: this.info.scope });
   }
 
-  private jump(from: StepInfo, target: Name): void {
-    from.routine.jumpTargets.add(target.value);
-    this.context.jumps.push({ from, target });
+  private loop(loop: ForLoop): void {
+    if (loop.in) this.value(loop.in);
+    if (loop.range) this.value(loop.range);
   }
 
-  private result(name: Name, info: StepInfo): void {
-    define(info.scope, name.value, name.span.start);
-    this.context.writes.push({ name: name.value, span: name.span, step: info, scope: info.scope });
-  }
-
-  private value(value: Value, info: StepInfo): void {
+  private value(value: Value): void {
     switch (value.kind) {
       case 'expr':
-        this.expr(value, info, false);
+        this.expr(value, false);
         break;
       case 'list':
-        for (const item of value.items) this.value(item, info);
+        for (const item of value.items) this.value(item);
         break;
       case 'map':
         for (const entry of value.entries) {
-          if (entry.key.kind === 'expr') this.expr(entry.key, info, false);
-          this.value(entry.value, info);
+          if (entry.key.kind === 'expr') this.expr(entry.key, false);
+          this.value(entry.value);
         }
         break;
       default:
@@ -305,7 +250,7 @@ class Walker {
     }
   }
 
-  private expr(expr: ExprValue, info: StepInfo, target: boolean): void {
-    this.context.exprs.push({ expr, step: info, scope: info.scope, target });
+  private expr(expr: ExprValue, target: boolean): void {
+    this.context.exprs.push({ expr, step: this.info, scope: this.info.scope, target });
   }
 }

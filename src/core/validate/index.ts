@@ -9,6 +9,7 @@ import { parseWorkflow } from '../model/parse';
 import type { Workflow } from '../model/types';
 import { buildContext, type ValidationContext } from './context';
 import { documentSpan } from './exprNodes';
+import { indentationSlip } from './indentationSlip';
 import { diagnostic } from './messages';
 import type { Rule } from './rule';
 import { blockKeysRule } from './rules/blockKeys';
@@ -19,6 +20,8 @@ import { expressionCallsRule } from './rules/expressionCalls';
 import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
 import { limitsRule } from './rules/limits';
+import { logSeverityRule } from './rules/logSeverity';
+import { parallelReturnRule } from './rules/parallelReturn';
 import { parallelScopeRule } from './rules/parallelScope';
 import { parallelShapeRule } from './rules/parallelShape';
 import { sourceSizeRule } from './rules/sourceSize';
@@ -47,13 +50,18 @@ export const RULES: readonly NamedRule[] = [
   { name: 'source size', ...sourceSizeRule },
   { name: 'step names', ...stepNamesRule },
   { name: 'next targets', ...jumpsRule },
+  { name: 'parallel return', ...parallelReturnRule },
   { name: 'unreachable steps', ...unreachableRule },
   { name: 'call targets', ...callTargetsRule },
   { name: 'call arguments', ...callArgumentsRule },
+  { name: 'log severity', ...logSeverityRule },
   { name: 'expression calls', ...expressionCallsRule },
   { name: 'undefined variables', ...undefinedVariablesRule },
   { name: 'parallel variables', ...parallelScopeRule },
 ];
+
+/** Model problems about the YAML stream rather than the tree read from it. */
+const STREAM_PROBLEMS: ReadonlySet<string> = new Set(['yaml-indentation-compat', 'yaml-flow-expression-compat', 'multiple-documents']);
 
 /** Model problems that the model repaired: the source is accepted, with a warning. */
 const COMPAT_PROBLEMS: ReadonlySet<string> = new Set(['yaml-indentation-compat', 'yaml-flow-expression-compat']);
@@ -63,13 +71,17 @@ const COMPAT_PROBLEMS: ReadonlySet<string> = new Set(['yaml-indentation-compat',
  * and every rule's findings, sorted by offset. `rules` defaults to all of them.
  */
 export function validateWorkflow(workflow: Workflow, rules: readonly NamedRule[] = RULES): Diagnostic[] {
-  const out: Diagnostic[] = workflow.problems.map((p) => ({
+  const slip = indentationSlip(workflow);
+  // A misread tree only produces noise: the slip alone, beside the problems of the YAML stream itself.
+  const problems = slip ? workflow.problems.filter((p) => STREAM_PROBLEMS.has(p.code)) : workflow.problems;
+  const out: Diagnostic[] = problems.map((p) => ({
     code: p.code,
     // Deviations from YAML 1.2 that lenient parsers (and Google's own docs) accept: warn, don't fail.
     severity: COMPAT_PROBLEMS.has(p.code) ? 'warning' : 'error',
     message: p.message,
     span: { start: p.span.start, end: p.span.end },
   }));
+  if (slip) return sortUnique([slip, ...out]);
   let context: ValidationContext;
   try {
     context = buildContext(workflow);

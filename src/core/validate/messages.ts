@@ -21,9 +21,16 @@ function warning(message: Template): MessageSpec {
   return { severity: 'warning', message };
 }
 
+/** `1 argument`, `2 arguments`. */
+function plural(count: string, noun: string): string {
+  return `${count} ${count === '1' ? noun : `${noun}s`}`;
+}
+
 /** "Did you mean 'x'?" appended when a close name exists. */
 export function withSuggestion(message: string, suggestion: string | undefined): string {
-  return suggestion === undefined ? message : `${message} Did you mean '${suggestion}'?`;
+  if (suggestion === undefined) return message;
+  // Google's own wording for some messages has no final period; the question needs one before it.
+  return `${/[.?!]$/.test(message) ? message : `${message}.`} Did you mean '${suggestion}'?`;
 }
 
 /**
@@ -33,6 +40,12 @@ export function withSuggestion(message: string, suggestion: string | undefined):
  */
 export const MESSAGES = {
   'expr-syntax': error((detail) => `Expression syntax error: ${detail}`),
+  'yaml-indentation': error(
+    (what, indent, columns) =>
+      `Indentation slip: ${what} is indented ${indent} spaces, which lines up with no block around it` +
+      (columns ? `; the keys nearby are at ${columns} spaces.` : '.') +
+      ' YAML reads the structure from indentation, so the rest of the file is checked once this line is fixed.',
+  ),
   'invalid-assignment-target': error((detail) => `Invalid assignment target: ${detail}.`),
   'internal-error': warning((rule, detail) => `The ${rule} check failed on this document (${detail}); please report it.`),
 
@@ -63,6 +76,18 @@ export const MESSAGES = {
   'reserved-step-name': error(() => "'end' cannot be a step name: 'next: end' already means the end of the routine."),
   'unknown-next-target': error((target, routine) => `There is no step '${target}' in routine '${routine}'.`),
   'jump-outside-loop': error((target) => `'next: ${target}' can only be used inside the steps of a for loop.`),
+  'next-into-block': error(
+    (target, block, owner) => `'next: ${target}' jumps into ${block} of step '${owner}': a jump may reach the steps of its own list and the lists around it, not enter a block.`,
+  ),
+  'next-out-of-parallel': error(
+    (target, block, owner) => `'next: ${target}' leaves ${block} of step '${owner}': a branch runs on its own and can only end ('next: end') or fail.`,
+  ),
+  'break-in-parallel-for': error(
+    (owner) => `'next: break' cannot stop the parallel for loop of step '${owner}': its iterations run at once. Use 'next: continue' to end this iteration.`,
+  ),
+  'return-in-parallel': error(
+    (block, owner) => `'return' cannot be used inside ${block} of step '${owner}': a branch has no result of its own. Assign a shared variable instead.`,
+  ),
   'unreachable-step': warning(
     (step) => `Step '${step}' is never reached: the step before it always jumps away and no 'next' targets it.`,
   ),
@@ -76,7 +101,16 @@ export const MESSAGES = {
   'args-not-map': error((name) => `Arguments of subworkflow '${name}' must be a map of parameter names to values.`),
   'missing-argument': error((param, callee) => `Missing required argument '${param}' for '${callee}'.`),
   'unknown-argument': error((arg, callee) => `'${callee}' has no parameter named '${arg}'.`),
-  'too-many-arguments': error((callee, max, count) => `'${callee}' takes at most ${max} argument(s), but ${count} are given.`),
+  'too-many-arguments': error(
+    (callee, max, count) => `'${callee}' takes at most ${plural(max, 'argument')}, but ${count} ${count === '1' ? 'is' : 'are'} given.`,
+  ),
+  'unknown-log-severity': error((value, list) => `'${value}' is not a log severity: use one of ${list}.`),
+
+  // Cross-workflow checks (childWorkflows.ts): they need the workspace, so the editor runs them.
+  'unknown-workflow-id': warning((id) => `No workflow file in this workspace has the ID '${id}' (its file name without .yaml, .yml or .json).`),
+  'child-argument-keys': warning(
+    (id, param, missing, all) => `'${id}' reads ${missing} from '${param}', which this argument does not pass. It reads: ${all}.`,
+  ),
 
   'unknown-function': error((name) => `Unknown function '${name}'.`),
   'undocumented-function': warning((name) => `'${name}' is not a documented standard-library function.`),

@@ -3,7 +3,9 @@
  * frame a step runs in, and the services of the running execution.
  */
 import type { LineIndex } from '../../core/location';
-import type { Routine, Step } from '../../core/model/types';
+import type { Name, Routine, Step } from '../../core/model/types';
+import { jumpVerdict, type Semantics } from '../../core/semantics';
+import { structuralError } from '../errors';
 import type { ExecutionHost } from '../host';
 import type { Value } from '../value';
 import type { EvalContext } from './evaluate';
@@ -60,6 +62,8 @@ export interface Execution {
   readonly history: History;
   /** Converts the workflow's offsets to lines for stack traces. */
   readonly lines: LineIndex;
+  /** The structural semantics of the workflow: scopes, jump targets, branch rules. */
+  readonly semantics: Semantics;
   /** Aborted on cancellation or when an uncatchable error ends the execution. */
   readonly signal: AbortSignal;
   /** Runs a list of steps, resolving `next` jumps that target steps inside it. */
@@ -98,10 +102,18 @@ export class ExecutionStopped extends Error {
   }
 }
 
-/** The completion a `next:` value stands for; the jump itself counts as a step. */
-export function jumpTo(ctx: StepContext, target: string): Completion {
+/**
+ * The completion `next: target` on step `from` stands for; the jump itself counts as a step. A jump
+ * the structural semantics refuses (see `core/semantics/jumps.ts`) fails here, at its `next:`.
+ */
+export function jumpTo(ctx: StepContext, from: Step, target: Name): Completion {
+  const semantics = ctx.exec.semantics;
+  const place = semantics.placeOf(from);
+  const routine = place && semantics.routineOf(place.routine);
+  const verdict = place && routine ? jumpVerdict(routine, place, target.value) : undefined;
+  if (verdict && !verdict.ok) throw structuralError(`next-${verdict.refusal}`, refusalMessage(verdict.refusal, target.value, ctx.routine.name.value), target.span);
   ctx.exec.meter.step();
-  switch (target) {
+  switch (target.value) {
     case 'end':
       return { kind: 'end' };
     case 'break':
@@ -109,6 +121,21 @@ export function jumpTo(ctx: StepContext, target: string): Completion {
     case 'continue':
       return { kind: 'continue' };
     default:
-      return { kind: 'goto', target };
+      return { kind: 'goto', target: target.value };
+  }
+}
+
+function refusalMessage(refusal: string, target: string, routine: string): string {
+  switch (refusal) {
+    case 'unknown-target':
+      return `Step "${target}" not found in routine "${routine}"`;
+    case 'into-block':
+      return `"next: ${target}" cannot enter the block that holds step "${target}"`;
+    case 'out-of-thread':
+      return `"next: ${target}" (a step outside the branch) is not allowed inside a parallel branch or iteration`;
+    case 'break-parallel-for':
+      return '"next: break" is not allowed inside a parallel for iteration';
+    default:
+      return `"next: ${target}" used outside a for loop in routine "${routine}"`;
   }
 }

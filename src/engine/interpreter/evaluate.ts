@@ -13,13 +13,14 @@
  * tell); map keys built by expressions must be strings (TypeError otherwise).
  */
 import type { Expr } from '../../core/expr/ast';
+import { int64OverflowMessage, isInt64 } from '../../core/numbers';
 import type { Value as ModelValue, ExprValue } from '../../core/model/types';
 import { isStdlibModule, lookupConstant, lookupFunction } from '../../core/stdlib/catalogue';
 import { workflowError } from '../errors';
 import { typeOf, type Value, type WfMap } from '../value';
 import { constantValue } from './constants';
 import type { Meter } from './limits';
-import { add, arithmetic, checkInt64, compare, contains, divide, equals, negate, requireBoolean } from './operators';
+import { add, arithmetic, compare, contains, divide, equals, negate, requireBoolean } from './operators';
 import type { Scope } from './scope';
 
 /** What evaluation needs from the interpreter: variables, meters and function calls. */
@@ -73,10 +74,19 @@ export function evaluateExprValue(value: ExprValue, ctx: EvalContext): MaybeProm
   return drive(walkExprValue(value, ctx), ctx);
 }
 
-/** A YAML/JSON scalar as a runtime value; whole numbers written without a fraction are ints. */
-export function scalarToValue(v: string | number | boolean | null, isInt: boolean): Value {
-  if (typeof v === 'number' && isInt && Number.isFinite(v)) return BigInt(Math.trunc(v));
+/**
+ * A YAML/JSON scalar as a runtime value: integers stay exact; one outside int64 (a lint error,
+ * `integer-out-of-range`) raises the integer overflow ValueError if it is run anyway.
+ */
+export function scalarToValue(v: string | number | bigint | boolean | null): Value {
+  if (typeof v === 'bigint' && !isInt64(v)) throw workflowError('ValueError', int64OverflowMessage(v, 'literal'));
   return v;
+}
+
+function literalInt(text: string): bigint {
+  const n = BigInt(text);
+  if (!isInt64(n)) throw workflowError('ValueError', int64OverflowMessage(n, 'literal'));
+  return n;
 }
 
 /** The dotted name an expression spells (`a`, `http.default_retry`), or undefined. */
@@ -102,7 +112,7 @@ function stringKey(key: Value): string {
 function* walkValue(value: ModelValue, ctx: EvalContext): Evaluation {
   switch (value.kind) {
     case 'scalar':
-      return scalarToValue(value.value, value.isInt);
+      return scalarToValue(value.value);
     case 'expr':
       return yield* walkExprValue(value, ctx);
     case 'list': {
@@ -128,7 +138,7 @@ function* walk(expr: Expr, ctx: EvalContext): Evaluation {
     case 'boolean':
       return expr.value;
     case 'number':
-      return expr.isInt ? checkInt64(BigInt(expr.text)) : expr.value;
+      return expr.isInt ? literalInt(expr.text) : expr.value;
     case 'string':
       return ctx.meter.checkString(expr.value);
     case 'list': {
@@ -211,7 +221,7 @@ function readVariable(name: string, ctx: EvalContext): Value {
   const value = ctx.scope.lookup(name);
   if (value !== undefined) return value;
   if (ctx.isRoutine(name)) return name;
-  throw workflowError('KeyError', `Variable "${name}" is not defined`);
+  throw ctx.scope.undefinedVariable(name);
 }
 
 /**

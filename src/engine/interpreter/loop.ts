@@ -1,7 +1,9 @@
 /**
- * `for` loops over a list (`in`) or an inclusive integer range (`range`). [R] Each iteration gets a
- * fresh block scope holding the loop variables and any variable first created in the body, so
- * they vanish when the iteration ends; writes to variables that exist outside persist.
+ * `for` loops over a list (`in`) or an inclusive integer range (`range`). The loop runs in one
+ * `for` scope (`core/semantics/rules.ts`) holding the loop variables and any variable first
+ * created in the body: a value assigned in one iteration is still there in the next, and all of
+ * them vanish when the loop exits [D variables, iteration]; writes to variables that exist
+ * outside persist.
  *
  * [R] `range` bounds may be doubles: the value starts at the first bound and grows by 1 while it
  * is ≤ the second (ints stay ints). A start above the end gives no iterations.
@@ -50,11 +52,21 @@ export function bindIteration(scope: StepContext['scope'], loop: ForLoop, value:
 export async function runFor(ctx: StepContext, step: ForStep, entry: EntryHandle | undefined): Promise<Completion> {
   const { exec } = ctx;
   const loop = step.for;
+  const scope = ctx.scope.child('for', exec.semantics.scopeOf(loop));
+  try {
+    return await iterate(ctx, step, entry, scope);
+  } finally {
+    scope.dispose();
+  }
+}
+
+async function iterate(ctx: StepContext, step: ForStep, entry: EntryHandle | undefined, scope: StepContext['scope']): Promise<Completion> {
+  const { exec } = ctx;
+  const loop = step.for;
   let index = 0;
   for (const value of await iterationValues(ctx, loop)) {
     exec.checkActive();
     exec.meter.step();
-    const scope = ctx.scope.child('block');
     const iteration = exec.history.start({
       routine: ctx.routine.name.value,
       step: step.name.value,
@@ -72,8 +84,6 @@ export async function runFor(ctx: StepContext, step: ForStep, entry: EntryHandle
     } catch (e) {
       if (e instanceof WorkflowError) iteration.fail(e.value);
       throw e;
-    } finally {
-      scope.dispose();
     }
     index++;
     if (c.kind === 'break') break;

@@ -3,15 +3,16 @@
  * (WORKFLOWS-LANGUAGE.md §2.4). Ints are bigint and never wrap: a result outside int64 raises a
  * ValueError [R: the documentation's overflow sentence is truncated; an error is the safe reading].
  */
+import { formatDouble, int64OverflowMessage, isInt64 } from '../../core/numbers';
 import { workflowError } from '../errors';
 import { typeOf, type Value } from '../value';
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** Returns `n` if it fits a signed 64-bit integer, else raises ValueError. */
-export function checkInt64(n: bigint): bigint {
-  if (n < INT64_MIN || n > INT64_MAX) throw workflowError('ValueError', `Integer overflow: the result ${n} does not fit in 64 bits`);
+/**
+ * Returns `n` if it fits a signed 64-bit integer, else raises ValueError (naming `fn`, the
+ * standard library function that computed it, if any).
+ */
+export function checkInt64(n: bigint, fn?: string): bigint {
+  if (!isInt64(n)) throw workflowError('ValueError', int64OverflowMessage(n, 'result', fn));
   return n;
 }
 
@@ -24,13 +25,6 @@ export function scalarText(value: Value): string {
   return String(value);
 }
 
-/**
- * Shortest round-trip decimal text of a double, e.g. `1.5`, `2`, `1e+21`, the same text `string()`
- * and JSON output give [R].
- */
-export function formatDouble(d: number): string {
-  return Object.is(d, -0) ? '0' : String(d);
-}
 
 function isNumber(v: Value): v is bigint | number {
   return typeof v === 'bigint' || typeof v === 'number';

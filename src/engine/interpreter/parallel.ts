@@ -12,14 +12,15 @@
  * `{message: "<failed> of <started> parallel branches failed with an unhandled error",
  * tags: ["UnhandledBranchError"], branches: [{id, error}, ...]}` with at most 100 entries; `id` is
  * the branch name, or the 0-based iteration number as a string for a parallel for.
- * [R] Inside a branch, `next: continue` and `next: end` end the branch or iteration normally;
- * `next: break`, `return` and jumps out of the branch raise a ValueError in that branch (Google
- * rejects them at deploy time).
+ * What a branch may do is the structural semantics' rule (`core/semantics/rules.ts`): `next: end`
+ * ends the branch or iteration, `next: continue` ends a parallel `for` iteration; `return`,
+ * `next: break` on the parallel `for` and jumps out of the branch are refused where they are
+ * written (`jumpTo`, `checkReturn`), failing the whole execution as Google refuses them at deploy.
  * [R] More branches than the limit (10) raise ResourceLimitError; a `concurrency_limit` above the
  * ceiling (20) is lowered to it; nesting deeper than 2 raises ParallelNestingError (catchable).
  */
-import type { ParallelStep, Step } from '../../core/model/types';
-import { WorkflowError, workflowError } from '../errors';
+import type { Branch, ForLoop, ParallelStep, Step } from '../../core/model/types';
+import { WorkflowError, structuralError, workflowError } from '../errors';
 import { typeOf, type Value, type WfMap } from '../value';
 import { NORMAL, ExecutionStopped, type Completion, type StepContext, type Thread } from './context';
 import { evaluateValue } from './evaluate';
@@ -31,6 +32,8 @@ interface Task {
   id: string;
   number: number;
   steps: Step[];
+  /** The branch or the parallel `for` loop, whose scope of the source the task's scope stands for. */
+  owner: Branch | ForLoop;
   bind(scope: Scope): void;
 }
 
@@ -56,7 +59,7 @@ async function tasksOf(ctx: StepContext, step: ParallelStep): Promise<Iterator<T
     if (block.branches.length > ctx.exec.limits.maxParallelBranches) {
       throw workflowError('ResourceLimitError', `A parallel step may have at most ${ctx.exec.limits.maxParallelBranches} branches, got ${block.branches.length}`);
     }
-    return block.branches.map((b, n): Task => ({ id: b.name.value, number: n, steps: b.steps, bind: () => undefined }))[Symbol.iterator]();
+    return block.branches.map((b, n): Task => ({ id: b.name.value, number: n, steps: b.steps, owner: b, bind: () => undefined }))[Symbol.iterator]();
   }
   const maybeLoop = block.for;
   if (!maybeLoop) throw workflowError('ValueError', 'A parallel step needs "branches" or "for"');
@@ -66,16 +69,17 @@ async function tasksOf(ctx: StepContext, step: ParallelStep): Promise<Iterator<T
     let n = 0;
     for (const value of values) {
       const index = n++;
-      yield { id: String(index), number: index, steps: loop.steps, bind: (scope) => bindIteration(scope, loop, value, index) };
+      yield { id: String(index), number: index, steps: loop.steps, owner: loop, bind: (scope) => bindIteration(scope, loop, value, index) };
     }
   }
   return iterations();
 }
 
-function branchOutcome(c: Completion): void {
-  if (c.kind === 'normal' || c.kind === 'continue' || c.kind === 'end') return;
-  const what = c.kind === 'goto' ? `"next: ${c.target}" (a step outside the branch)` : c.kind === 'return' ? '"return"' : '"next: break"';
-  throw workflowError('ValueError', `${what} is not allowed inside a parallel branch or iteration`);
+/** The steps' own checks refuse every other ending first; one arriving here is a fault of the engine. */
+function branchOutcome(c: Completion, isFor: boolean): void {
+  if (c.kind === 'normal' || c.kind === 'end' || (c.kind === 'continue' && isFor)) return;
+  const what = c.kind === 'goto' ? `"next: ${c.target}" (a step outside the branch)` : c.kind === 'return' ? '"return"' : `"next: ${c.kind}"`;
+  throw structuralError('branch-ending', `${what} is not allowed inside a parallel branch or iteration`);
 }
 
 export async function runParallel(ctx: StepContext, step: ParallelStep, entry: EntryHandle | undefined): Promise<Completion> {
@@ -101,7 +105,7 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
       parentEntryId: entry?.entryId,
       parent: thread,
     };
-    const scope = ctx.scope.child('branch', shared);
+    const scope = ctx.scope.child(isFor ? 'parallelFor' : 'branch', exec.semantics.scopeOf(task.owner), shared);
     exec.threadStarted(child);
     const branchEntry = exec.history.start({
       routine: ctx.routine.name.value,
@@ -115,7 +119,7 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
     try {
       exec.meter.step();
       task.bind(scope);
-      branchOutcome(await exec.runBlock({ ...ctx, thread: child, scope }, task.steps));
+      branchOutcome(await exec.runBlock({ ...ctx, thread: child, scope }, task.steps), isFor);
       branchEntry.succeed();
     } catch (e) {
       if (e instanceof WorkflowError && !e.uncatchable) {

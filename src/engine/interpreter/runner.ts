@@ -12,7 +12,8 @@
 import { setMaxListeners } from 'node:events';
 import { LineIndex } from '../../core/location';
 import type { Routine, Step, Workflow } from '../../core/model/types';
-import { WorkflowError, workflowError } from '../errors';
+import { semanticsOf, type Semantics } from '../../core/semantics';
+import { WorkflowError, structuralError, workflowError } from '../errors';
 import type { ExecutionHost, ExecutionOutcome } from '../host';
 import { decodeJson, encodeJson } from '../json';
 import { copyValue, type Value } from '../value';
@@ -30,6 +31,7 @@ export class WorkflowExecution implements Execution {
   readonly meter: Meter;
   readonly history: History;
   readonly lines: LineIndex;
+  readonly semantics: Semantics;
   private readonly controller = new AbortController();
   private readonly routines = new Map<string, Routine>();
   private readonly threads = new Set<Thread>();
@@ -46,6 +48,7 @@ export class WorkflowExecution implements Execution {
     this.meter = new Meter(limits);
     this.history = new History(host);
     this.lines = new LineIndex(workflow.text);
+    this.semantics = semanticsOf(workflow);
     for (const r of workflow.routines) if (!this.routines.has(r.name.value)) this.routines.set(r.name.value, r);
   }
 
@@ -61,9 +64,9 @@ export class WorkflowExecution implements Execution {
     this.threads.add(this.mainThread);
     try {
       const main = this.routines.get('main');
-      if (!main) throw workflowError('ValueError', 'The workflow has no "main" routine');
+      if (!main) throw structuralError('missing-main', 'The workflow has no "main" routine', { start: 0, end: this.workflow.text.length });
       const argument = argumentJson === undefined || argumentJson.trim() === '' ? null : decodeJson(argumentJson);
-      const ctx: StepContext = { exec: this, thread: this.mainThread, scope: new Scope('routine', this.meter), routine: main };
+      const ctx: StepContext = { exec: this, thread: this.mainThread, scope: this.routineScope(main), routine: main };
       const result = await this.runRoutine(ctx, main, main.params.length > 0 ? new Map([[main.params[0].name.value, argument]]) : new Map());
       return { state: 'SUCCEEDED', result: encodeJson(result) };
     } catch (e) {
@@ -83,7 +86,12 @@ export class WorkflowExecution implements Execution {
       return failureOutcome('CANCELLED', value, traceOf(error) ?? framesOf(this.mainThread, this.lines));
     }
     const failure = asWorkflowError(error) as WorkflowError;
-    return failureOutcome('FAILED', failure.value, traceOf(failure) ?? traceOf(error) ?? framesOf(this.mainThread, this.lines));
+    const outcome = failureOutcome('FAILED', failure.value, traceOf(failure) ?? traceOf(error) ?? framesOf(this.mainThread, this.lines));
+    if (failure.refusal && outcome.state !== 'SUCCEEDED') {
+      const span = failure.refusal.span ?? { start: 0, end: this.workflow.text.length };
+      return { ...outcome, refusal: { rule: failure.refusal.rule, span: { start: span.start, end: span.end } } };
+    }
+    return outcome;
   }
 
   runBlock(ctx: StepContext, steps: Step[]): Promise<Completion> {
@@ -109,7 +117,13 @@ export class WorkflowExecution implements Execution {
       throw workflowError('RecursionError', `Maximum call stack depth of ${this.limits.maxCallDepth} exceeded when calling "${name}"`);
     }
     const named = Array.isArray(args) ? this.namePositional(routine, args) : args;
-    return this.runRoutine({ exec: this, thread: ctx.thread, scope: new Scope('routine', this.meter), routine }, routine, named);
+    return this.runRoutine({ exec: this, thread: ctx.thread, scope: this.routineScope(routine), routine }, routine, named);
+  }
+
+  /** A fresh scope for one invocation of `routine`, bound to the routine's scope in the source. */
+  private routineScope(routine: Routine): Scope {
+    const statics = this.semantics.scopeOf(routine);
+    return new Scope('routine', this.meter, undefined, undefined, statics && { semantics: this.semantics, scope: statics });
   }
 
   private namePositional(routine: Routine, args: Value[]): Map<string, Value> {

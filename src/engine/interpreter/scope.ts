@@ -1,19 +1,28 @@
 /**
- * Variable scopes (WORKFLOWS-LANGUAGE.md §2.9). Variables live in real `Map`s, so a variable named
- * `__proto__` or `constructor` is plain data.
+ * Variable scopes at run time (WORKFLOWS-LANGUAGE.md §2.9), one per scope instance of the
+ * structural semantics (`core/semantics/rules.ts` decides which blocks open one and how writes
+ * cross it). Variables live in real `Map`s, so a variable named `__proto__` or `constructor` is
+ * plain data.
  *
  * - A routine scope holds a routine invocation's variables; callers' variables are invisible.
- * - A block scope (a `for` iteration, an `except` block) reads its parents; writing a name that
- *   already exists outside updates it there, a new name stays local and vanishes with the block.
+ * - A `for` scope (one per run of the loop, shared by its iterations) and an `except` scope read
+ *   their parents; writing a name that already exists outside updates it there, a new name stays
+ *   local and vanishes with the block.
  * - A branch scope (a parallel branch or iteration) reads its parents but writes only names listed
- *   in `shared` through to them; any other write creates a branch-local variable [R: Google rejects
- *   such writes at deploy time; at run time a private copy is the harmless reading].
+ *   in `shared` through to them; any other write creates a branch-local variable [R: the validator
+ *   refuses such writes, as Google does at deploy time; at run time a private copy is the harmless
+ *   reading].
  */
-import { workflowError } from '../errors';
+import { resolvesStatically, SCOPE_WRITES, type ScopeKind, type Semantics, type StaticScope } from '../../core/semantics';
+import { structuralError, workflowError } from '../errors';
 import { copyValue, type Value } from '../value';
 import { sizeOf, type Meter } from './limits';
 
-export type ScopeKind = 'routine' | 'block' | 'branch';
+/** The scope of the source this run-time scope stands for, to tell a structural KeyError from a run-time one. */
+export interface StaticBinding {
+  semantics: Semantics;
+  scope: StaticScope;
+}
 
 export class Scope {
   private readonly vars = new Map<string, Value>();
@@ -23,11 +32,26 @@ export class Scope {
     private readonly meter: Meter,
     readonly parent?: Scope,
     private readonly shared: ReadonlySet<string> = new Set(),
+    private readonly statics?: StaticBinding,
   ) {}
 
-  /** A child block or branch scope. */
-  child(kind: 'block' | 'branch', shared?: ReadonlySet<string>): Scope {
-    return new Scope(kind, this.meter, this, shared);
+  /** A child scope for a `for` loop, an `except` block, a branch or a parallel iteration. */
+  child(kind: Exclude<ScopeKind, 'routine'>, statics?: StaticScope, shared?: ReadonlySet<string>): Scope {
+    const binding = statics && this.statics ? { semantics: this.statics.semantics, scope: statics } : undefined;
+    return new Scope(kind, this.meter, this, shared, binding);
+  }
+
+  /**
+   * The KeyError for reading `name`, which no visible scope holds now. When no scope of the source
+   * around this one defines the name at all, it is a structural refusal (the validator reports
+   * the name as undefined); otherwise the name just has no value yet, a run-time error.
+   */
+  undefinedVariable(name: string): Error {
+    const message = `Variable "${name}" is not defined`;
+    if (this.statics && !resolvesStatically(this.statics.semantics, this.statics.scope, name)) {
+      return structuralError('undefined-variable', message, undefined, 'KeyError');
+    }
+    return workflowError('KeyError', message);
   }
 
   /** The variable's current value (not a copy), or undefined when no visible scope defines it. */
@@ -60,7 +84,7 @@ export class Scope {
     const target = this.writeTarget(name);
     if (!target.vars.has(name)) {
       const visible = this.lookup(name);
-      if (visible === undefined) throw workflowError('KeyError', `Variable "${name}" is not defined`);
+      if (visible === undefined) throw this.undefinedVariable(name);
       target.put(name, copyValue(visible));
     }
     return target.vars.get(name) as Value;
@@ -74,20 +98,11 @@ export class Scope {
     this.meter.memory(-total);
   }
 
-  /** Every visible variable name with its value, innermost first wins (for debugging views). */
-  snapshot(): Map<string, Value> {
-    const chain: Scope[] = [];
-    for (let s: Scope | undefined = this; s; s = s.kind === 'routine' ? undefined : s.parent) chain.unshift(s);
-    const out = new Map<string, Value>();
-    for (const s of chain) for (const [k, v] of s.vars) out.set(k, v);
-    return out;
-  }
-
   private writeTarget(name: string): Scope {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       if (s.vars.has(name)) return s;
       if (s.kind === 'routine') break;
-      if (s.kind === 'branch' && !s.shared.has(name)) return this;
+      if (SCOPE_WRITES[s.kind] === 'shared-only' && !s.shared.has(name)) return this;
     }
     return this;
   }

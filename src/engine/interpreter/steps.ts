@@ -2,14 +2,15 @@
  * Runs steps: the block runner that follows `next` jumps, and the step dispatcher that counts
  * steps, records history and stack traces, and hands each kind to its handler.
  *
- * Jumps: `next: X` is resolved by the innermost block containing X, also when X sits inside a
- * nested `steps:` step of that block; a target the block does not contain leaves the block and
- * is tried by the enclosing one (so a jump may leave a `for` body or a switch case) [R]. A target
- * no enclosing block of the routine contains raises ValueError [R: Google rejects it at deploy].
+ * Jumps follow the structural semantics (`core/semantics`): `jumpTo` refuses at the `next:` any
+ * jump the semantics refuses (Google rejects those at deploy), and a legal `next: X` is resolved by
+ * the innermost block whose list holds X (`findInList`: the list itself or a nested `steps:` group
+ * in it); a block that does not hold X ends and hands the jump to the block around it.
  */
 import type { Step, StepsStep } from '../../core/model/types';
+import { findInList, returnVerdict } from '../../core/semantics';
 import type { StepType } from '../host';
-import { WorkflowError, workflowError } from '../errors';
+import { WorkflowError, structuralError, workflowError } from '../errors';
 import { copyValue, type Value } from '../value';
 import { runAssign } from './assign';
 import { runCall } from './callStep';
@@ -53,7 +54,7 @@ export async function runBlock(ctx: StepContext, steps: Step[], path: number[] =
     const c = inner.length > 0 ? await resumeNested(ctx, steps[i] as StepsStep, inner) : await runStep(ctx, steps[i]);
     inner = [];
     if (c.kind === 'goto') {
-      const target = findPath(steps, c.target);
+      const target = findInList(steps, c.target);
       if (!target) return c;
       i = target[0];
       inner = target.slice(1);
@@ -70,26 +71,13 @@ async function resumeNested(ctx: StepContext, step: StepsStep, path: number[]): 
   const c = await runBlock(ctx, step.steps, path);
   if (c.kind !== 'normal' || !step.next) return c;
   try {
-    return jumpTo(ctx, step.next.value);
+    return jumpTo(ctx, step, step.next);
   } catch (e) {
     // Its own step limit failure is placed at the group, as `runStep` places every other one.
     ctx.thread.frames[ctx.thread.frames.length - 1].step = step;
     captureTrace(e, ctx.thread, ctx.exec.lines);
     throw e;
   }
-}
-
-/** Where `name` is in `steps`, looking into nested `steps:` steps too. */
-function findPath(steps: Step[], name: string): number[] | undefined {
-  const direct = steps.findIndex((s) => s.name.value === name);
-  if (direct >= 0) return [direct];
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i];
-    if (s.kind !== 'steps') continue;
-    const inner = findPath(s.steps, name);
-    if (inner) return [i, ...inner];
-  }
-  return undefined;
 }
 
 /**
@@ -125,9 +113,11 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
     if (countsItself(step)) exec.meter.step();
     c = await dispatch(ctx, step, entry);
     // The jump counts as a step, so it can hit the step limit: that failure belongs to this step.
-    if (c.kind === 'normal' && step.next) c = jumpTo(ctx, step.next.value);
+    if (c.kind === 'normal' && step.next) c = jumpTo(ctx, step, step.next);
   } catch (e) {
     const error = asWorkflowError(e);
+    // A refusal raised below step level (an undefined name in an expression) is placed at the step.
+    if (error instanceof WorkflowError && error.refusal && !error.refusal.span) error.refusal.span = step.span;
     frame.step = step;
     captureTrace(error, thread, exec.lines);
     if (error instanceof WorkflowError) entry?.fail(error.value);
@@ -165,14 +155,23 @@ async function dispatch(ctx: StepContext, step: Step, entry: EntryHandle | undef
     case 'raise':
       throw new WorkflowError(copyValue(await evaluateValue(step.raise, ctx.exec.evalContext(ctx))));
     case 'return':
+      checkReturn(ctx, step);
       return { kind: 'return', value: copyValue(await evaluateValue(step.return, ctx.exec.evalContext(ctx))) };
     case 'steps':
       return runBlock(ctx, step.steps);
     case 'jump':
       return NORMAL;
     case 'invalid':
-      throw workflowError('ValueError', `Step "${step.name.value}" has no recognisable kind`);
+      throw structuralError('invalid-step', `Step "${step.name.value}" has no recognisable kind`, step.span);
   }
+}
+
+/** `return` inside a parallel branch or iteration is refused, as the structural semantics says. */
+function checkReturn(ctx: StepContext, step: Extract<Step, { kind: 'return' }>): void {
+  const place = ctx.exec.semantics.placeOf(step);
+  if (!place || returnVerdict(place).ok) return;
+  const key = step.keys.find((k) => k.value === 'return');
+  throw structuralError('return-in-thread', '"return" is not allowed inside a parallel branch or iteration', key?.span ?? step.span);
 }
 
 /** The value a routine's body produced: its `return`, or null. */
@@ -183,10 +182,11 @@ export function routineResult(c: Completion, routine: string): Value {
     case 'normal':
     case 'end':
       return null;
+    // `jumpTo` refuses these at the jump; reaching the routine's end with one is a fault of the engine.
     case 'break':
     case 'continue':
-      throw workflowError('ValueError', `"next: ${c.kind}" used outside a for loop in routine "${routine}"`);
+      throw structuralError('next-outside-loop', `"next: ${c.kind}" used outside a for loop in routine "${routine}"`);
     case 'goto':
-      throw workflowError('ValueError', `Step "${c.target}" not found in routine "${routine}"`);
+      throw structuralError('next-unknown-target', `Step "${c.target}" not found in routine "${routine}"`);
   }
 }

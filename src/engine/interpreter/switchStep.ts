@@ -37,7 +37,7 @@ export async function runSwitch(ctx: StepContext, step: SwitchStep, entry: Entry
     }
     caseEntry.succeed();
     if (done.kind !== 'normal') return done;
-    return c.next ? jumpTo(ctx, c.next.value) : NORMAL;
+    return c.next ? jumpTo(ctx, step, c.next) : NORMAL;
   }
   return NORMAL;
 }

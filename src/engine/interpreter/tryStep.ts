@@ -31,7 +31,8 @@ export async function runTry(ctx: StepContext, step: TryStep, entry: EntryHandle
     const attempt = exec.history.start({ ...base, stepType: 'STEP_TRY' });
     let failure: WorkflowError;
     try {
-      const c = await exec.runBlock(ctx, step.try);
+      // An inline body is no list of named steps: a jump from it is resolved around the try step.
+      const c = step.inline ? await exec.runStep(ctx, step.try[0]) : await exec.runBlock(ctx, step.try);
       attempt.succeed();
       return c;
     } catch (e) {
@@ -66,7 +67,7 @@ async function runExcept(
   const except = step.except as NonNullable<TryStep['except']>;
   exec.meter.step();
   const handler = exec.history.start({ ...base, stepType: 'STEP_EXCEPT' });
-  const scope = ctx.scope.child('block');
+  const scope = ctx.scope.child('except', exec.semantics.scopeOf(except));
   try {
     if (except.as) scope.define(except.as.value, copyValue(failure.value));
     const c = await exec.runBlock({ ...ctx, scope }, except.steps);

@@ -7,24 +7,13 @@
  * `string` prints doubles in their shortest round-trip form (`string(2.0)` is `"2"`, the same as
  * JSON output); `keys` lists keys in insertion order; `if` evaluates eagerly like any function.
  */
+import { formatDouble } from '../../core/numbers';
 import { workflowError } from '../errors';
+import { checkInt64 } from '../interpreter/operators';
 import { typeOf, type Value } from '../value';
 import { Args } from './args';
 import type { NativeFunction } from './context';
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** Raises a ValueError when an integer result leaves the int64 range. */
-export function checkInt64(fn: string, n: bigint): bigint {
-  if (n < INT64_MIN || n > INT64_MAX) throw workflowError('ValueError', `${fn}: integer overflow: ${n} is outside the 64-bit range`);
-  return n;
-}
-
-/** The text of a double as `string()` and string concatenation show it. */
-export function doubleToString(d: number): string {
-  return Object.is(d, -0) ? '0' : String(d);
-}
 
 /**
  * `string(x)`: integers, doubles and booleans as text, strings unchanged; null, bytes, lists and
@@ -33,7 +22,7 @@ export function doubleToString(d: number): string {
 export function stringOf(fn: string, v: Value): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return doubleToString(v);
+  if (typeof v === 'number') return formatDouble(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   throw workflowError('TypeError', `${fn}: cannot convert ${typeOf(v)} to a string`);
 }
@@ -44,11 +33,11 @@ const int: NativeFunction = (values) => {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) a.valueError(`cannot convert ${v} to an integer`);
-    return checkInt64('int', BigInt(Math.trunc(v)));
+    return checkInt64(BigInt(Math.trunc(v)), 'int');
   }
   if (typeof v === 'string') {
     if (!/^[+-]?[0-9]+$/.test(v)) a.valueError(`cannot convert ${JSON.stringify(v)} to an integer`);
-    return checkInt64('int', BigInt(v));
+    return checkInt64(BigInt(v), 'int');
   }
   return a.typeError('arg', 'a string, integer or double', v);
 };

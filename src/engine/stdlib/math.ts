@@ -7,7 +7,7 @@
 import type { Value } from '../value';
 import { Args } from './args';
 import type { NativeFunction } from './context';
-import { checkInt64 } from './helpers';
+import { checkInt64 } from '../interpreter/operators';
 
 function numeric(a: Args, name: string): bigint | number {
   const v = a.required(name);
@@ -18,7 +18,7 @@ const abs: NativeFunction = (values) => {
   const a = new Args('math.abs', values);
   const x = numeric(a, 'x');
   if (typeof x === 'number') return Math.abs(x);
-  return checkInt64('math.abs', x < 0n ? -x : x);
+  return checkInt64(x < 0n ? -x : x, 'math.abs');
 };
 
 const floor: NativeFunction = (values) => {
@@ -26,7 +26,7 @@ const floor: NativeFunction = (values) => {
   const x = numeric(a, 'x');
   if (typeof x === 'bigint') return x;
   if (!Number.isFinite(x)) a.valueError(`cannot take the floor of ${x}`);
-  return checkInt64('math.floor', BigInt(Math.floor(x)));
+  return checkInt64(BigInt(Math.floor(x)), 'math.floor');
 };
 
 function pick(fn: string, larger: boolean): NativeFunction {

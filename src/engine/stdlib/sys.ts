@@ -7,18 +7,18 @@
  * `timeout` is checked but a local log write never waits. Sleeps longer than one year
  * (31,536,000 s) and negative sleeps are ValueErrors.
  */
+import { isLogSeverity, LOG_SEVERITIES } from '../../core/stdlib/logSeverities';
 import { workflowError } from '../errors';
 import type { ExecutionEnv } from '../host';
 import { encodeJson, toJson } from '../json';
 import type { JsonValue, Value } from '../value';
 import { Args } from './args';
 import type { NativeContext, NativeFunction } from './context';
-import { parseRfc3339 } from './time';
+import { parseRfc3339Seconds } from '../../core/time/rfc3339';
 
 /** The longest sleep the service allows: one year. */
 export const MAX_SLEEP_SECONDS = 31_536_000;
 
-const SEVERITIES = ['DEFAULT', 'DEBUG', 'INFO', 'NOTICE', 'WARNING', 'ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY'];
 
 /** The built-in environment variables of §3.12 for an execution. */
 export function builtinEnv(env: ExecutionEnv): Record<string, string> {
@@ -64,7 +64,7 @@ const log: NativeFunction = (values, ctx) => {
     );
   }
   const severity = a.optionalString('severity', 'DEFAULT');
-  if (!SEVERITIES.includes(severity)) a.valueError(`unknown severity ${JSON.stringify(severity)}; use one of ${SEVERITIES.join(', ')}`);
+  if (!isLogSeverity(severity)) a.valueError(`unknown severity ${JSON.stringify(severity)}; use one of ${LOG_SEVERITIES.join(', ')}`);
   const timeout = a.optional('timeout');
   if (timeout !== undefined && timeout !== null && typeof timeout !== 'bigint' && typeof timeout !== 'number') a.typeError('timeout', 'a number', timeout);
   const kind = given[0];
@@ -93,7 +93,7 @@ const sleep: NativeFunction = (values, ctx) => {
 const sleepUntil: NativeFunction = (values, ctx) => {
   const a = new Args('sys.sleep_until', values);
   const text = a.string('time');
-  const until = parseRfc3339(text) ?? a.valueError(`${JSON.stringify(text)} is not an RFC 3339 timestamp`);
+  const until = parseRfc3339Seconds(text) ?? a.valueError(`${JSON.stringify(text)} is not an RFC 3339 timestamp`);
   return sleepSeconds(a, Math.max(0, until - ctx.host.clock.now() / 1000), ctx);
 };
 

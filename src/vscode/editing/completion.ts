@@ -2,48 +2,120 @@ import * as vscode from 'vscode';
 import { CONNECTORS, lookupConnector, lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
 import type { StdlibFunction } from '../../core/stdlib/catalogue';
 import type { Routine, StepKind, Workflow } from '../../core/model/types';
-import { routineAt, stepAt } from '../../core/model/query';
+import { routineAt } from '../../core/model/query';
+import { SPECIAL_TARGETS } from '../../core/semantics';
 import { ACTION_KEYS, BLOCK_KEYS, KEYS_BY_KIND } from '../../core/validate/keys';
 import { toRange } from '../util/ranges';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
 import { cursorContext } from './cursorContext';
+import { jsonCursorContext } from './jsonCursorContext';
 import { functionSignature } from './signatures';
 import type { WorkflowCache } from './workflowCache';
-import { innermostLoop, stepsOf, variablesAt } from './workflowQuery';
+import type { SnippetPlace, WorkflowSnippets } from './workflowSnippets';
+import { nextTargetsAt, stepsOf, variablesAt } from './workflowQuery';
 
 /** Keys whose value is a list of items or a nested map: completing them opens the block. */
 const LIST_KEYS = new Set(['steps', 'assign', 'switch', 'branches']);
 const MAP_KEYS = new Set(['for', 'parallel', 'retry', 'except', 'backoff', 'args', 'try']);
+/** Keys whose value is a name: completing them in JSON opens a string. */
+const STRING_KEYS = new Set(['call', 'next', 'result', 'as', 'value', 'index']);
 
 /**
- * Completes step keys valid at the cursor, function and subworkflow names in `call:` and `${}`,
- * step names in `next:`, and variables in scope inside `${}`.
+ * Completes step keys valid at the cursor (YAML and JSON), function and subworkflow names in
+ * `call:` and `${}`, step names in `next:`, variables in scope inside `${}`, and the `wf-…`
+ * snippets where they fit. Space is not a trigger: `:` is, so `next:` opens the list and each item
+ * brings its own space.
  */
 export class WorkflowCompletionProvider implements vscode.CompletionItemProvider {
-  static readonly triggerCharacters = ['.', ' ', '{'];
+  static readonly triggerCharacters = ['.', '{', ':'];
 
-  constructor(private readonly cache: WorkflowCache) {}
+  constructor(
+    private readonly cache: WorkflowCache,
+    private readonly snippets: WorkflowSnippets,
+  ) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    if (!isWorkflowDocument(document)) return undefined;
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.CompletionItem[] | undefined {
+    if (token.isCancellationRequested) return undefined;
+    const format = formatOf(document);
+    if (!isWorkflowDocument(document)) return this.newFileSnippets(document, position, format);
     const offset = document.offsetAt(position);
-    const context = cursorContext(document.getText(), offset);
-    if (!context) return undefined;
+    const text = document.getText();
+    const context = format === 'json' ? jsonCursorContext(text, offset) : cursorContext(text, offset);
+    if (!context || token.isCancellationRequested) return undefined;
+    // Trigger characters fire everywhere; only `call:` and `next:` complete right after a colon.
+    if (text[offset - 1] === ':' && context.kind !== 'call' && context.kind !== 'next') return undefined;
     const range = toRange(document, context.span);
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return undefined;
     switch (context.kind) {
-      case 'key':
-        if (formatOf(document) !== 'yaml') return undefined;
-        if (context.path[context.path.length - 1] === 'args') return argumentItems(workflow, offset, context.siblings, range);
-        return keyItems(keysAt(context.path, context.siblings, workflow), range);
+      case 'key': {
+        const items = context.path[context.path.length - 1] === 'args' ? argumentItems(workflow, offset, context.siblings, range) : keyItems(keysAt(context.path, context.siblings, workflow), range);
+        const keys = items.map((item) => asKey(item, format, context));
+        const n = context.path.length;
+        if (format === 'yaml' && context.path[n - 1] === '-' && context.path[n - 2] === 'steps' && context.siblings.length === 0) {
+          // `- ` already typed in a steps list: a step snippet replaces it, dash included.
+          const dash = document.lineAt(position.line).text.lastIndexOf('-', range.start.character);
+          return [...keys, ...this.snippets.items(format, 'step', range.with(new vscode.Position(position.line, dash)), true)];
+        }
+        return [...keys, ...this.snippets.items(format, snippetPlace(context.path, workflow), range)];
+      }
+      case 'item':
+        return context.path[context.path.length - 1] === 'steps' ? this.snippets.items(format, 'step', range) : undefined;
       case 'call':
-        return callItems(workflow, context.prefix, range);
+        return padded(callItems(workflow, context.prefix, range), text, context.span.start);
       case 'next':
-        return nextItems(workflow, offset, range);
+        return padded(nextItems(workflow, offset, range), text, context.span.start);
       case 'expression':
         return expressionItems(workflow, offset, context.prefix, range);
     }
   }
+
+  /** A YAML or JSON document with nothing in it yet is offered the whole-workflow snippets. */
+  private newFileSnippets(document: vscode.TextDocument, position: vscode.Position, format: 'yaml' | 'json'): vscode.CompletionItem[] | undefined {
+    if (document.lineCount > 3 || !/^[\w-]*$/.test(document.getText().trim())) return undefined;
+    const word = document.getWordRangeAtPosition(position, /[\w-]+/) ?? new vscode.Range(position, position);
+    return this.snippets.items(format, 'workflow', word);
+  }
+}
+
+/** Which snippets fit a key position: steps in a steps list, routines (or a whole file) at the top level. */
+function snippetPlace(path: string[], workflow: Workflow): SnippetPlace | 'none' {
+  if (path[path.length - 1] === 'steps') return 'step';
+  if (path.length > 0) return 'none';
+  if (workflow.form === 'steps') return 'step';
+  return workflow.routines.length === 0 ? 'workflow' : 'routine';
+}
+
+/**
+ * Rewrites a key item for where it lands: JSON keys quoted with their value's brackets, YAML keys
+ * pushed into an empty step body (`indent`), and no second `:` when one already follows.
+ */
+function asKey(item: vscode.CompletionItem, format: 'yaml' | 'json', context: { indent?: number; colon: boolean }): vscode.CompletionItem {
+  const key = item.label as string;
+  if (format === 'json') {
+    item.filterText = `"${key}"`;
+    const value = LIST_KEYS.has(key) ? '[$0]' : MAP_KEYS.has(key) ? '{$0}' : STRING_KEYS.has(key) ? '"$0"' : '$0';
+    item.insertText = context.colon ? `"${key}"` : new vscode.SnippetString(`"${key}": ${value}`);
+    return item;
+  }
+  if (context.colon) item.insertText = key;
+  if (context.indent) {
+    item.filterText = key;
+    const body = item.insertText ?? key;
+    item.insertText = typeof body === 'string' ? ' '.repeat(context.indent) + body : new vscode.SnippetString(' '.repeat(context.indent) + body.value);
+  }
+  return item;
+}
+
+/** Values right after `call:` or `next:` with no space get one, so `next:` + Enter gives `next: end`. */
+function padded(items: vscode.CompletionItem[], text: string, start: number): vscode.CompletionItem[] {
+  if (text[start - 1] !== ':') return items;
+  for (const item of items) {
+    const label = typeof item.label === 'string' ? item.label : item.label.label;
+    item.filterText = label;
+    item.insertText = ` ${typeof item.insertText === 'string' ? item.insertText : label}`;
+  }
+  return items;
 }
 
 /** The keys that may be added at a key position, given the enclosing path and the keys already there. */
@@ -117,25 +189,14 @@ function callItems(workflow: Workflow, prefix: string, range: vscode.Range): vsc
 }
 
 function nextItems(workflow: Workflow, offset: number, range: vscode.Range): vscode.CompletionItem[] {
-  const here = stepAt(workflow, offset);
-  const routine = here?.routine ?? routineAt(workflow, offset);
-  if (!routine) return [];
-  // Jumps stay within one loop body [R]: offer the steps whose innermost loop is the cursor's.
-  const loop = innermostLoop(here);
-  const steps = stepsOf(routine).filter((v) => innermostLoop(v)?.loop === loop?.loop && v.step !== here?.step);
-  const items = steps.map((v) => {
-    const item = new vscode.CompletionItem(v.step.name.value, vscode.CompletionItemKind.Reference);
+  // Exactly the targets the validator and the engine accept from here (core/semantics).
+  return nextTargetsAt(workflow, offset).map((target) => {
+    const special = (SPECIAL_TARGETS as readonly string[]).includes(target);
+    const item = new vscode.CompletionItem(target, special ? vscode.CompletionItemKind.Keyword : vscode.CompletionItemKind.Reference);
     item.range = range;
+    if (special) item.sortText = `~${target}`;
     return item;
   });
-  const specials = loop?.kind === 'for' ? ['end', 'break', 'continue'] : ['end'];
-  for (const special of specials) {
-    const item = new vscode.CompletionItem(special, vscode.CompletionItemKind.Keyword);
-    item.range = range;
-    item.sortText = `~${special}`;
-    items.push(item);
-  }
-  return items;
 }
 
 function expressionItems(workflow: Workflow, offset: number, prefix: string, range: vscode.Range): vscode.CompletionItem[] {

@@ -6,8 +6,13 @@
 import type { Span } from '../../core/location';
 
 export type CursorContext =
-  /** A key of a map; `path` is the chain of enclosing keys, outermost first, `-` for list items. */
-  | { kind: 'key'; path: string[]; siblings: string[]; span: Span }
+  /**
+   * A key of a map; `path` is the chain of enclosing keys, outermost first, `-` for list items.
+   * `indent` is how many spaces a completed key needs in front of it to land where `path` says
+   * (the cursor sits at the column of a step name whose body is still empty); `colon` is true when
+   * a `:` already follows the word at the cursor.
+   */
+  | { kind: 'key'; path: string[]; siblings: string[]; span: Span; indent: number; colon: boolean }
   /** The value of `call:`. */
   | { kind: 'call'; prefix: string; span: Span }
   /** The value of `next:`. */
@@ -50,7 +55,30 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const path = key[2] ? [...ancestors(lines, key[1].length, 'list'), '-'] : ancestors(lines, col, 'map');
   const after = text.slice(offset).split(/\r?\n/);
   const siblings = key[2] ? siblingsBelow(after.slice(1), col) : [...siblingsAbove(lines, col), ...siblingsBelow(after.slice(1), col)];
-  return { kind: 'key', path, siblings, span: { start: offset - key[3].length, end: offset + wordLength(text, offset) } };
+  const span = { start: offset - key[3].length, end: offset + wordLength(text, offset) };
+  const colon = /^\s*:/.test(text.slice(span.end));
+  const owner = key[2] ? undefined : emptyStepAbove(lines, col, path);
+  if (owner !== undefined) {
+    // Enter after `- first:` leaves the cursor at the column of `first`: a key there would be a
+    // second key of the list item, so the user means the step's body, two columns deeper.
+    return { kind: 'key', path: [...path, owner], siblings: siblingsBelow(after.slice(1), col, true), span, indent: 2, colon };
+  }
+  return { kind: 'key', path, siblings, span, indent: 0, colon };
+}
+
+/**
+ * The name of the step (or parallel branch) on the line just above, when that line is a list item
+ * `- name:` with nothing after it and `name` sits at `col`: the cursor is in its empty body.
+ */
+function emptyStepAbove(lines: string[], col: number, path: string[]): string | undefined {
+  const inStepList = path[path.length - 1] === '-' && (path.length === 1 || ['steps', 'branches'].includes(path[path.length - 2]));
+  if (!inStepList) return undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const s = shape(lines[i]);
+    if (!s) continue;
+    return s.keyCol === col && s.dashCol !== undefined && s.opensBlock ? s.key : undefined;
+  }
+  return undefined;
 }
 
 /** The text after an unclosed `${` on the line, or undefined when the cursor is not in one. */
@@ -133,11 +161,20 @@ function siblingsAbove(lines: string[], col: number): string[] {
   return keys;
 }
 
-function siblingsBelow(lines: string[], col: number): string[] {
+/**
+ * The keys at `col` below, up to the end of their block; with `deeper`, at the column of the first
+ * key below when that is deeper than `col` (an existing body under the cursor's line).
+ */
+function siblingsBelow(lines: string[], col: number, deeper = false): string[] {
   const keys: string[] = [];
   for (const line of lines) {
     const s = shape(line);
     if (!s) continue;
+    if (deeper) {
+      if (s.keyCol <= col) break;
+      col = s.keyCol;
+      deeper = false;
+    }
     if (s.keyCol < col || (s.keyCol === col && s.dashCol !== undefined)) break;
     if (s.keyCol === col && s.key) keys.push(s.key);
   }

@@ -3,16 +3,24 @@ import { toLocation } from '../util/ranges';
 import { isWorkflowDocument } from '../workflowFiles';
 import { symbolAt } from './symbolAt';
 import type { WorkflowCache } from './workflowCache';
+import type { WorkflowIndex } from './workflowIndex';
+import { referenceAt } from './workflowLinks';
 import { findStep, variablesAt } from './workflowQuery';
 
-/** Go to definition: `next` targets, subworkflows (in `call:` and expressions) and variables' first assignment. */
+/** Go to definition: `next` targets, subworkflows (in `call:` and expressions), variables' first assignment, and child workflows' files. */
 export class WorkflowDefinitionProvider implements vscode.DefinitionProvider {
-  constructor(private readonly cache: WorkflowCache) {}
+  constructor(
+    private readonly cache: WorkflowCache,
+    private readonly index: WorkflowIndex,
+  ) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    if (!isWorkflowDocument(document)) return undefined;
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Location | vscode.Location[] | undefined {
+    if (token.isCancellationRequested || !isWorkflowDocument(document)) return undefined;
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);
+    const reference = referenceAt(workflow, offset);
+    if (reference) return this.index.find(reference.id).map((child) => new vscode.Location(child.uri, child.target));
     const symbol = symbolAt(workflow, offset);
     switch (symbol?.kind) {
       case 'nextTarget': {

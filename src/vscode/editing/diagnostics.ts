@@ -4,6 +4,8 @@ import type { Log } from '../util/log';
 import { toRange } from '../util/ranges';
 import { isWorkflowDocument, WORKFLOW_SCHEMES } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
+import type { WorkflowIndex } from './workflowIndex';
+import { crossWorkflowDiagnostics } from '../../core/validate/childWorkflows';
 
 const DEBOUNCE_MS = 200;
 
@@ -14,8 +16,8 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 /**
- * Lints workflow documents as they change: debounced per document, results dropped when the
- * document moved on meanwhile, cleared on close or when `cloudWorkflows.validation.enabled` is off.
+ * Lints workflow documents as they change: debounced per document, parsed and validated in two
+ * separate tasks, dropped (before either) when the document moved on meanwhile, cleared on close or when `cloudWorkflows.validation.enabled` is off.
  * Keeps the core diagnostic behind each published one so quick fixes can read its `data`.
  */
 export class WorkflowDiagnostics implements vscode.Disposable {
@@ -27,6 +29,7 @@ export class WorkflowDiagnostics implements vscode.Disposable {
   constructor(
     private readonly cache: WorkflowCache,
     private readonly log: Log,
+    private readonly index?: WorkflowIndex,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -36,6 +39,7 @@ export class WorkflowDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('cloudWorkflows.validation.enabled') || e.affectsConfiguration('cloudWorkflows.files')) this.refreshAll();
       }),
     ];
+    if (index) this.subscriptions.push(index.onDidChange(() => this.refreshAll()));
     this.refreshAll();
   }
 
@@ -78,7 +82,29 @@ export class WorkflowDiagnostics implements vscode.Disposable {
       return;
     }
     try {
-      const { diagnostics } = this.cache.lint(document);
+      this.cache.workflow(document);
+    } catch (error) {
+      this.log.error(`Could not check ${document.uri.fsPath}`, error);
+      return;
+    }
+    // Validation is a task of its own, after parsing: neither holds the extension host for the
+    // sum of both, and an edit in between (a new version) cancels it.
+    const key = document.uri.toString();
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.publish(document, version);
+      }, 0),
+    );
+  }
+
+  private publish(document: vscode.TextDocument, version: number): void {
+    if (document.isClosed || document.version !== version) return;
+    try {
+      const { workflow, diagnostics: own } = this.cache.lint(document);
+      const lookup = this.index?.lookup();
+      const diagnostics = lookup ? [...own, ...crossWorkflowDiagnostics(workflow, lookup)].sort((a, b) => a.span.start - b.span.start) : own;
       const entries = diagnostics.map((core) => ({ shown: this.convert(document, core), core }));
       this.published.set(document.uri.toString(), entries);
       this.collection.set(document.uri, entries.map((e) => e.shown));

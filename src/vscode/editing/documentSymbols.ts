@@ -9,9 +9,10 @@ import { childBlocks } from '../../core/model/query';
 export class WorkflowSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: WorkflowCache) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    if (!isWorkflowDocument(document)) return [];
+  provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] | undefined {
+    if (token.isCancellationRequested || !isWorkflowDocument(document)) return undefined;
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return undefined;
     if (workflow.form === 'steps') return workflow.routines.flatMap((r) => r.steps.map((s) => stepSymbol(document, s)));
     return workflow.routines.map((r) => routineSymbol(document, r));
   }

@@ -7,16 +7,24 @@ import { functionSignature, paramDocs, subworkflowSignature } from './signatures
 import { symbolAt } from './symbolAt';
 import type { SymbolAt } from './symbolAt';
 import type { WorkflowCache } from './workflowCache';
+import type { WorkflowIndex } from './workflowIndex';
+import { describeChild, referenceAt } from './workflowLinks';
 import { findStep, variablesAt } from './workflowQuery';
 
-/** Hover for standard-library functions and constants, connectors, subworkflows, variables and `next` targets. */
+/** Hover for standard-library functions and constants, connectors, subworkflows, variables, `next` targets and child workflows. */
 export class WorkflowHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: WorkflowCache) {}
+  constructor(
+    private readonly cache: WorkflowCache,
+    private readonly index: WorkflowIndex,
+  ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!isWorkflowDocument(document)) return undefined;
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (token.isCancellationRequested || !isWorkflowDocument(document)) return undefined;
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);
+    const reference = referenceAt(workflow, offset);
+    if (reference) return new vscode.Hover(new vscode.MarkdownString(describeChild(reference.id, this.index.find(reference.id))), toRange(document, reference.span));
     const symbol = symbolAt(workflow, offset);
     const markdown = symbol && describe(symbol, workflow, document, offset);
     return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), toRange(document, symbol.span)) : undefined;

@@ -10,6 +10,9 @@ import { newParentChild } from './newParentChild';
 import { WorkflowQuickFixProvider } from './quickFixes';
 import { RunCodeLensProvider } from './runCodeLens';
 import { WorkflowCache } from './workflowCache';
+import { WorkflowIndex } from './workflowIndex';
+import { WorkflowLinkProvider } from './workflowLinks';
+import { WorkflowSnippets } from './workflowSnippets';
 
 /** YAML and JSON documents on disk or unsaved; each provider then checks that it is a workflow. */
 const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((language) => WORKFLOW_SCHEMES.map((scheme) => ({ language, scheme })));
@@ -17,19 +20,22 @@ const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((lan
 /** Registers the editing features: diagnostics, quick fixes, completion, hover, definitions, outline, code lenses, and the new parent/child command. */
 export function registerEditing(context: vscode.ExtensionContext, log: Log): void {
   const cache = new WorkflowCache();
-  const diagnostics = new WorkflowDiagnostics(cache, log);
+  const index = new WorkflowIndex(log);
+  const diagnostics = new WorkflowDiagnostics(cache, log, index);
   const codeLens = new RunCodeLensProvider(cache);
   context.subscriptions.push(
     cache,
+    index,
     diagnostics,
     codeLens,
     trackWorkflowContextKey(),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new WorkflowQuickFixProvider(diagnostics, cache), WorkflowQuickFixProvider.metadata),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache), ...WorkflowCompletionProvider.triggerCharacters),
-    vscode.languages.registerHoverProvider(SELECTOR, new WorkflowHoverProvider(cache)),
-    vscode.languages.registerDefinitionProvider(SELECTOR, new WorkflowDefinitionProvider(cache)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache, new WorkflowSnippets(vscode.Uri.joinPath(context.extensionUri, 'snippets').fsPath)), ...WorkflowCompletionProvider.triggerCharacters),
+    vscode.languages.registerHoverProvider(SELECTOR, new WorkflowHoverProvider(cache, index)),
+    vscode.languages.registerDefinitionProvider(SELECTOR, new WorkflowDefinitionProvider(cache, index)),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new WorkflowSymbolProvider(cache)),
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
+    vscode.languages.registerDocumentLinkProvider(SELECTOR, new WorkflowLinkProvider(cache, index)),
     vscode.commands.registerCommand('cloudWorkflows.newParentChild', (base?: unknown) => newParentChild(log, base)),
   );
 }

@@ -22,9 +22,10 @@ export class WorkflowQuickFixProvider implements vscode.CodeActionProvider {
     private readonly cache: WorkflowCache,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const shown of context.diagnostics) {
+      if (token.isCancellationRequested) return [];
       const core = this.diagnostics.coreDiagnostic(document.uri, shown);
       if (!core) continue;
       const suggestion = core.data?.suggestion;

@@ -14,9 +14,10 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
 
   constructor(private readonly cache: WorkflowCache) {}
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.isTrusted || !isWorkflowDocument(document)) return [];
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (token.isCancellationRequested || !vscode.workspace.isTrusted || !isWorkflowDocument(document)) return [];
     const workflow = this.cache.workflow(document);
+    if (token.isCancellationRequested) return [];
     // In the steps form the single routine's name span is the list itself: the lens sits on its first line.
     const main = workflow.form === 'invalid' ? undefined : workflow.routines.find((r) => r.name.value === 'main');
     if (!main) return [];

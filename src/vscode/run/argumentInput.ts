@@ -11,13 +11,29 @@ export function argumentProblem(text: string): string | undefined {
   }
 }
 
+let lastTitle: string | undefined;
+
+/**
+ * Shows an input box for the run commands and remembers its title, so the integration tests can
+ * tell which question is open (the extension API has no way to read the workbench's quick input).
+ */
+export function askInput(options: vscode.InputBoxOptions): Thenable<string | undefined> {
+  lastTitle = options.title;
+  return vscode.window.showInputBox(options);
+}
+
+/** The title of the last input box `askInput` showed. */
+export function lastInputTitle(): string | undefined {
+  return lastTitle;
+}
+
 /**
  * Asks for the execution argument as JSON, remembered per workflow in workspace state. Returns
  * `''` for no argument, undefined when the user cancels.
  */
 export async function askArgument(state: vscode.Memento, workflowId: string): Promise<string | undefined> {
   const key = `argument:${workflowId}`;
-  const text = await vscode.window.showInputBox({
+  const text = await askInput({
     title: `Run ${workflowId}`,
     prompt: 'Argument as JSON (e.g. {"name": "Ada"}); empty for none',
     value: state.get<string>(key, ''),

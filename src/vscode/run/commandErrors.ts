@@ -36,7 +36,7 @@ export function failureText(err: unknown): string {
  * awaits the message: commands return at once.
  */
 export function reportFailure(log: Log, action: string, err: unknown): void {
-  log.error(`${action} failed`, err);
+  log.error(action, err);
   void vscode.window.showErrorMessage(`${action}: ${failureText(err)}`, 'Show Log').then((choice) => {
     if (choice) log.show();
   });

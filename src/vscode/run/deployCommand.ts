@@ -20,16 +20,17 @@ export async function deployWorkflow(ctx: RunContext, uri: unknown, rawOptions: 
   const options = commandOptions(rawOptions);
   const interactive = options === undefined;
   const document = await ctx.deployer.document(uri);
+  // Errors in the file and missing credentials are said before any question is asked.
+  ctx.deployer.check(document);
+  const client = await ctx.deployer.readyClient();
   const workflowId = await ctx.deployer.workflowId(document, options?.workflowId, interactive);
   if (!workflowId) return undefined;
-  ctx.deployer.check(document);
   const childFiles = await ctx.deployer.childFiles(document);
   const children = await chooseChildren(childFiles, workflowId, options?.deployChildren, interactive);
   const label = ctx.target.info.label;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Deploying ${workflowId} to ${label}` },
     async (progress): Promise<DeployResult> => {
-      const client = await ctx.target.client();
       const workflow = await ctx.deployer.deploy(client, document, workflowId);
       const deployedChildren: WorkflowInfo[] = [];
       for (const child of children) {

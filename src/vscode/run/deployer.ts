@@ -7,6 +7,7 @@ import { loadCloud } from '../target/cloudModule';
 import type { TargetService } from '../target/targetService';
 import type { Log } from '../util/log';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
+import { askInput } from './argumentInput';
 import { UserError } from './commandErrors';
 import { calledWorkflowIds, workflowIdFromPath, workflowIdProblem } from './workflowIds';
 
@@ -54,7 +55,7 @@ export class Deployer {
     const derived = workflowIdFromPath(document.fileName);
     if (!interactive && !workflowIdProblem(derived)) return derived;
     if (!interactive) throw new UserError(`Cannot derive a workflow ID from ${derived}.`, 'Pass a workflowId option.');
-    const chosen = await vscode.window.showInputBox({
+    const chosen = await askInput({
       title: 'Workflow ID',
       prompt: `The ID of ${vscode.workspace.asRelativePath(document.uri)} on ${this.target.info.label}`,
       value: workflowIdProblem(derived) ? derived.replace(/[^A-Za-z0-9_-]/g, '-') : derived,
@@ -63,6 +64,16 @@ export class Deployer {
     if (chosen === undefined) return undefined;
     await this.context.workspaceState.update(key, chosen);
     return chosen;
+  }
+
+  /**
+   * The current target's client once it can be used: the emulator started, or for Google Cloud the
+   * credentials and project resolved (a missing login fails here, before any question is asked).
+   */
+  async readyClient(): Promise<CloudClient> {
+    const client = await this.target.client();
+    await client.project();
+    return client;
   }
 
   /** Refuses a document with errors: one message, and the Problems view revealed. */
@@ -105,6 +116,20 @@ export class Deployer {
   }
 
   /**
+   * The workspace file deployed as `workflowId`: the file last deployed or run under that ID, else
+   * one named after it (`<id>.workflows.yaml`, `<id>.yaml`, …).
+   */
+  async localFile(workflowId: string): Promise<vscode.Uri | undefined> {
+    const state = this.context.workspaceState;
+    for (const key of state.keys()) {
+      if (!key.startsWith('workflowId:') || state.get(key) !== workflowId) continue;
+      const uri = vscode.Uri.parse(key.slice('workflowId:'.length));
+      if (await exists(uri)) return uri;
+    }
+    return inWorkspace(workflowId);
+  }
+
+  /**
    * The files of the workflows `document` starts: beside it (`<id>.workflows.yaml`, `<id>.yaml`, …)
    * or else anywhere in the workspace.
    */
@@ -125,14 +150,18 @@ const SOURCE_EXTENSIONS = ['.workflows.yaml', '.workflows.yml', '.workflows.json
 async function sibling(uri: vscode.Uri, workflowId: string): Promise<vscode.Uri | undefined> {
   for (const extension of SOURCE_EXTENSIONS) {
     const candidate = vscode.Uri.joinPath(uri, '..', `${workflowId}${extension}`);
-    try {
-      await vscode.workspace.fs.stat(candidate);
-      return candidate;
-    } catch {
-      // Not this name: try the next.
-    }
+    if (await exists(candidate)) return candidate;
   }
   return undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function inWorkspace(workflowId: string): Promise<vscode.Uri | undefined> {

@@ -7,6 +7,7 @@ import { createTargetStatusBar } from '../target/targetStatusBar';
 import { TargetService } from '../target/targetService';
 import type { TargetInfo } from '../target/targetService';
 import type { Log } from '../util/log';
+import { lastInputTitle } from './argumentInput';
 import { failureText, reportFailure } from './commandErrors';
 import { Deployer } from './deployer';
 import { deployWorkflow } from './deployCommand';
@@ -23,6 +24,8 @@ import { OutputDocuments } from './outputDocuments';
 import { runWorkflow } from './runCommand';
 import type { RunContext } from './runContext';
 import { runExample } from './runExample';
+import { clearExecutionsFilter, copyEffectiveResult, deleteExecution, filterExecutions } from './treeCommands';
+import { compareWithLocal, deleteWorkflow, deployFromWorkflow, openRevision, runDeployedWorkflow } from './workflowCommands';
 
 /** What `activate` returns, for the integration tests. */
 export interface RunFeaturesApi {
@@ -34,6 +37,8 @@ export interface RunFeaturesApi {
   lastError(): string | undefined;
   /** The extension's log folder (the output channel's file lies beside it). */
   logFolder: vscode.Uri;
+  /** The title of the last input box Deploy or Run showed. */
+  lastPrompt(): string | undefined;
 }
 
 /**
@@ -73,13 +78,22 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
     command('cloudWorkflows.switchTarget', 'Switching the target failed', (kind?: unknown) => switchTarget(target, kind)),
     command('cloudWorkflows.refreshExecutions', 'Refresh failed', () => tree.refresh()),
     command('cloudWorkflows.loadMore', 'Loading more failed', (node?: unknown) => (node instanceof WorkflowNode ? tree.loadMore(node) : undefined)),
-    command('cloudWorkflows.cancelExecution', 'Cancel failed', (node?: unknown) => cancelExecution(ctx, node)),
+    command('cloudWorkflows.cancelExecution', 'Cancel failed', (node?: unknown, options?: unknown) => cancelExecution(ctx, node, options)),
     command('cloudWorkflows.retryFailedChildren', 'Retry failed', (node?: unknown) => retryFailedChildren(ctx, node)),
     command('cloudWorkflows.showStepHistory', 'Step history failed', (node?: unknown) => showStepHistory(ctx, node)),
     command('cloudWorkflows.openExecutionOutput', 'Opening the output failed', (node?: unknown) => openExecutionOutput(ctx, node)),
     command('cloudWorkflows.copyExecutionOutput', 'Copying the output failed', (node?: unknown) => copyExecutionOutput(ctx, node)),
     command('cloudWorkflows.copyExecutionName', 'Copying the name failed', (node?: unknown) => copyExecutionName(node)),
     command('cloudWorkflows.openInConsole', 'Opening the console failed', (node?: unknown) => openInConsole(ctx, node)),
+    command('cloudWorkflows.filterExecutions', 'Filtering failed', (filter?: unknown) => filterExecutions(ctx, filter)),
+    command('cloudWorkflows.clearExecutionsFilter', 'Clearing the filter failed', () => clearExecutionsFilter(ctx)),
+    command('cloudWorkflows.deleteExecution', 'Delete failed', (node?: unknown, options?: unknown) => deleteExecution(ctx, node, options)),
+    command('cloudWorkflows.copyEffectiveResult', 'Copying the effective result failed', (node?: unknown) => copyEffectiveResult(node)),
+    command('cloudWorkflows.runDeployedWorkflow', 'Run failed', (node?: unknown, options?: unknown) => runDeployedWorkflow(ctx, node, options)),
+    command('cloudWorkflows.deployFromWorkflow', 'Deploy failed', (node?: unknown) => deployFromWorkflow(ctx, node)),
+    command('cloudWorkflows.deleteWorkflow', 'Delete failed', (node?: unknown, options?: unknown) => deleteWorkflow(ctx, node, options)),
+    command('cloudWorkflows.openRevision', 'Opening the revision failed', (node?: unknown) => openRevision(ctx, node)),
+    command('cloudWorkflows.compareWithLocal', 'Comparing failed', (node?: unknown) => compareWithLocal(ctx, node)),
   );
 
   return {
@@ -88,5 +102,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, log: Log):
     target: () => target.info,
     lastError: () => lastError,
     logFolder: context.logUri,
+    lastPrompt: lastInputTitle,
   };
 }

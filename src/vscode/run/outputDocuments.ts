@@ -33,6 +33,20 @@ export class OutputDocuments implements vscode.TextDocumentContentProvider, vsco
     return this.show(uri, stepHistoryText(entries), {});
   }
 
+  /**
+   * A read-only document holding a deployed revision's source (for opening or diffing), named
+   * after the workflow and revision, with the language of its text.
+   */
+  sourceUri(workflowId: string, revisionId: string, text: string): vscode.Uri {
+    const extension = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+    const uri = vscode.Uri.from({ scheme: OUTPUT_SCHEME, path: `/${workflowId}/revisions/${revisionId}.${extension}` });
+    const key = uri.toString();
+    const known = this.contents.get(key);
+    this.contents.set(key, text);
+    if (known !== undefined && known !== text) this.changed.fire(uri);
+    return uri;
+  }
+
   dispose(): void {
     this.registration.dispose();
     this.changed.dispose();

@@ -22,53 +22,70 @@ export async function runWorkflow(ctx: RunContext, uri: unknown, rawOptions: unk
   const options = commandOptions(rawOptions);
   const interactive = options === undefined;
   const document = await ctx.deployer.document(uri);
+  // What can fail without the user's input fails first: errors in the file, then the target's
+  // credentials; only then are the workflow ID and the argument asked for.
+  ctx.deployer.check(document);
+  const client = await ctx.deployer.readyClient();
   const workflowId = await ctx.deployer.workflowId(document, options?.workflowId, interactive);
   if (!workflowId) return undefined;
   const argument = interactive ? await askArgument(ctx.extension.workspaceState, workflowId) : (options.argument ?? '');
   if (argument === undefined) return undefined;
   const problem = argumentProblem(argument);
   if (problem) throw new UserError(`The argument is not valid JSON: ${problem.replace(/^Not JSON: /, '')}`);
-  ctx.deployer.check(document);
   const label = ctx.target.info.label;
 
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Running ${workflowId} on ${label}`, cancellable: true },
     async (progress, token) => {
-      const client = await ctx.target.client();
       if (!(await ctx.deployer.isCurrent(client, workflowId, document.getText()))) {
         progress.report({ message: 'deploying…' });
-        await ctx.deployer.deploy(client, document, workflowId);
+        ctx.tree.workflowDeployed(await ctx.deployer.deploy(client, document, workflowId));
       }
       for (const child of await ctx.deployer.childFiles(document)) {
         const childDocument = await vscode.workspace.openTextDocument(child.uri);
         if (await ctx.deployer.isCurrent(client, child.workflowId, childDocument.getText())) continue;
         progress.report({ message: `deploying ${child.workflowId}…` });
-        await ctx.deployer.deploy(client, childDocument, child.workflowId);
+        ctx.tree.workflowDeployed(await ctx.deployer.deploy(client, childDocument, child.workflowId));
       }
       progress.report({ message: 'starting…' });
       const started = await start(ctx, client, document, workflowId, argument);
-      ctx.log.info(`started ${started.name}`);
-      await ctx.tree.revealExecution(started).catch((err: unknown) => ctx.log.warn(`could not show ${started.name} in the tree: ${String(err)}`));
-      if (options?.wait === false) return started;
-      progress.report({ message: 'running… (cancel stops following, not the execution)' });
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => abort.abort());
-      let final: ExecutionInfo;
-      try {
-        final = await client.waitForExecution(started.name, { intervalMs: FOLLOW_INTERVAL_MS, signal: abort.signal });
-      } catch (err) {
-        if (!abort.signal.aborted) throw err;
-        void vscode.window.showInformationMessage(`Stopped following ${workflowId}; it keeps running (see the Executions view).`);
-        return started;
-      } finally {
-        subscription.dispose();
-      }
-      await ctx.tree.revealExecution(final).catch(() => undefined);
-      await ctx.outputs.showExecution(final, { preserveFocus: true });
-      announce(workflowId, final);
-      return final;
+      return follow(ctx, client, started, options?.wait !== false, progress, token);
     },
   );
+}
+
+/**
+ * Shows a started execution in the tree and, when `wait`, follows it to a terminal state, then
+ * shows its result or error. Cancelling the progress stops following, not the execution.
+ */
+export async function follow(
+  ctx: RunContext,
+  client: CloudClient,
+  started: ExecutionInfo,
+  wait: boolean,
+  progress: vscode.Progress<{ message?: string }>,
+  token: vscode.CancellationToken,
+): Promise<ExecutionInfo> {
+  ctx.log.info(`started ${started.name}`);
+  await ctx.tree.revealExecution(started).catch((err: unknown) => ctx.log.warn(`could not show ${started.name} in the tree: ${String(err)}`));
+  if (!wait) return started;
+  progress.report({ message: 'running… (cancel stops following, not the execution)' });
+  const abort = new AbortController();
+  const subscription = token.onCancellationRequested(() => abort.abort());
+  let final: ExecutionInfo;
+  try {
+    final = await client.waitForExecution(started.name, { intervalMs: FOLLOW_INTERVAL_MS, signal: abort.signal });
+  } catch (err) {
+    if (!abort.signal.aborted) throw err;
+    void vscode.window.showInformationMessage(`Stopped following ${started.workflowId}; it keeps running (see the Executions view).`);
+    return started;
+  } finally {
+    subscription.dispose();
+  }
+  await ctx.tree.revealExecution(final).catch(() => undefined);
+  await ctx.outputs.showExecution(final, { preserveFocus: true });
+  announce(started.workflowId, final);
+  return final;
 }
 
 /** Starts the execution; when the target lost the workflow (404), deploys it again and retries once. */
@@ -78,7 +95,7 @@ async function start(ctx: RunContext, client: CloudClient, document: vscode.Text
   } catch (err) {
     if (loadCloud().statusOf(err) !== 404) throw err;
     ctx.log.info(`${workflowId} is not deployed on ${ctx.target.info.label}: deploying it`);
-    await ctx.deployer.deploy(client, document, workflowId);
+    ctx.tree.workflowDeployed(await ctx.deployer.deploy(client, document, workflowId));
     return client.runExecution(workflowId, argument === '' ? undefined : argument);
   }
 }

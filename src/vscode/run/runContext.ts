@@ -27,7 +27,14 @@ export interface CommandOptions {
   wait?: boolean;
 }
 
-/** The options object of a programmatic call, or undefined for an interactive one. */
+const OPTION_KEYS: ReadonlySet<string> = new Set(['workflowId', 'deployChildren', 'argument', 'wait']);
+
+/**
+ * The options object of a programmatic call, or undefined for an interactive one. Only an object
+ * whose keys are all option names counts: VS Code passes its own context object to editor-title
+ * buttons (`{groupId, editorIndex}`), and such a click must ask like the palette does.
+ */
 export function commandOptions(value: unknown): CommandOptions | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as CommandOptions) : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.keys(value).every((key) => OPTION_KEYS.has(key)) ? (value as CommandOptions) : undefined;
 }

@@ -3,12 +3,11 @@
  * `vscode` import.
  */
 import * as path from 'node:path';
-import type { Step, Value, Workflow } from '../../core/model/types';
+import type { Workflow } from '../../core/model/types';
+import { WORKFLOW_ID, workflowReferences } from '../../core/validate/childWorkflows';
 
 const SOURCE_SUFFIX = /\.workflows\.(ya?ml|json)$|\.(ya?ml|json)$/i;
 
-/** Google's rule: a letter first, then letters, digits, `_` or `-`, ending with a letter or digit, at most 64 characters. */
-const WORKFLOW_ID = /^[A-Za-z](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$/;
 
 /** `workflow-parent.yaml` → `workflow-parent`; `orders.workflows.yaml` → `orders`. */
 export function workflowIdFromPath(file: string): string {
@@ -21,56 +20,11 @@ export function workflowIdProblem(id: string): string | undefined {
   return 'A workflow ID starts with a letter, has only letters, digits, "_" and "-", ends with a letter or digit, and has at most 64 characters.';
 }
 
-/** The connector calls that start another workflow's execution. */
-const START_CALL = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(run|create)$|^experimental\.executions\.run$/;
-
 /**
  * The IDs of the workflows `workflow` starts through `executions.run`/`create` (or
  * `experimental.executions.run`), when the ID is written literally: `workflow_id: child`, or for
  * `create` a `parent` ending in `/workflows/child`. In source order, without duplicates.
  */
 export function calledWorkflowIds(workflow: Workflow): string[] {
-  const ids = new Set<string>();
-  const visit = (steps: Step[]): void => {
-    for (const step of steps) {
-      if (step.kind === 'call' && START_CALL.test(step.call.value)) {
-        const id = literalWorkflowId(step.args);
-        if (id) ids.add(id);
-      }
-      for (const nested of nestedSteps(step)) visit(nested);
-    }
-  };
-  for (const routine of workflow.routines) visit(routine.steps);
-  return [...ids];
-}
-
-function nestedSteps(step: Step): Step[][] {
-  switch (step.kind) {
-    case 'steps':
-      return [step.steps];
-    case 'for':
-      return [step.for.steps];
-    case 'parallel':
-      return [...(step.parallel.branches ?? []).map((b) => b.steps), ...(step.parallel.for ? [step.parallel.for.steps] : [])];
-    case 'try':
-      return [step.try, ...(step.except ? [step.except.steps] : [])];
-    case 'switch':
-      return step.cases.flatMap((c) => [...(c.steps ? [c.steps] : []), ...(c.inline ? [[c.inline]] : [])]);
-    default:
-      return [];
-  }
-}
-
-function literalWorkflowId(args: Value | undefined): string | undefined {
-  if (args?.kind !== 'map') return undefined;
-  for (const { key, value } of args.entries) {
-    if (key.kind !== 'scalar') continue;
-    if (key.value === 'workflow_id' && value.kind === 'scalar' && typeof value.value === 'string' && WORKFLOW_ID.test(value.value)) return value.value;
-    if (key.value === 'parent') {
-      const text = value.kind === 'scalar' && typeof value.value === 'string' ? value.value : value.kind === 'expr' ? value.source : '';
-      const match = /\/workflows\/([A-Za-z][A-Za-z0-9_-]*)"?\s*}?\s*$/.exec(text);
-      if (match && WORKFLOW_ID.test(match[1])) return match[1];
-    }
-  }
-  return undefined;
+  return [...new Set(workflowReferences(workflow).filter((r) => r.starts).map((r) => r.id))];
 }

@@ -12,6 +12,7 @@ export interface EmulatorLaunch {
   dataDir: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  maxExecutions: number;
 }
 
 /** How long the emulator may take to print `listening on`. */
@@ -74,6 +75,7 @@ export class EmulatorProcess {
     fs.mkdirSync(launch.dataDir, { recursive: true });
     const args = [launch.cliPath, 'emulator', '--port', '0', '--data-dir', launch.dataDir, '--clock', launch.clock];
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
+    args.push('--max-executions', String(launch.maxExecutions));
     this.log.info(`starting the local emulator (clock: ${launch.clock}, data: ${launch.dataDir})`);
     // In VS Code desktop `process.execPath` is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.
     const child = spawn(process.execPath, args, {

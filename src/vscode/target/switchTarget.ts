@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { updateSetting } from './targetSettings';
+import { LOCATION_ID, WORKFLOWS_LOCATIONS } from './workflowsLocations';
 import type { TargetService } from './targetService';
 
-/** Regions where Workflows runs, offered first when choosing a location. */
-const COMMON_LOCATIONS = ['us-central1', 'us-east1', 'us-west1', 'europe-west1', 'europe-west4', 'asia-southeast1', 'asia-northeast1', 'australia-southeast1'];
 
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
@@ -27,12 +26,7 @@ export async function switchTarget(target: TargetService, kind?: unknown): Promi
     validateInput: (text) => (text.trim() === '' || PROJECT_ID.test(text.trim()) ? undefined : 'A project ID: 6 to 30 lowercase letters, digits and hyphens.'),
   });
   if (project === undefined) return;
-  const current = config.get<string>('location', 'us-central1');
-  const location = await vscode.window.showQuickPick([current, ...COMMON_LOCATIONS.filter((l) => l !== current)], {
-    title: 'Workflows location',
-    placeHolder: 'The region of your workflows',
-    ignoreFocusOut: true,
-  });
+  const location = await pickLocation(config.get<string>('location', 'us-central1'));
   if (location === undefined) return;
   await updateSetting('project', project.trim());
   await updateSetting('location', location);
@@ -46,4 +40,22 @@ async function pickKind(target: TargetService): Promise<'emulator' | 'cloud' | u
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Where should Deploy and Run go?', placeHolder: `Now: ${target.info.label}` });
   return picked?.value;
+}
+
+const OTHER = 'Other location…';
+
+/** Every Workflows region, the current one first, plus a way to type one the list doesn't have yet. */
+async function pickLocation(current: string): Promise<string | undefined> {
+  const known = WORKFLOWS_LOCATIONS.map((l): vscode.QuickPickItem => ({ label: l.id, description: l.city }));
+  const first = known.find((i) => i.label === current) ?? { label: current, description: 'current' };
+  const items = [{ ...first, description: `${first.description ?? ''} (current)`.trim() }, ...known.filter((i) => i.label !== current), { label: OTHER }];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Workflows location', placeHolder: 'The region of your workflows', matchOnDescription: true, ignoreFocusOut: true });
+  if (picked?.label !== OTHER) return picked?.label;
+  const typed = await vscode.window.showInputBox({
+    title: 'Workflows location',
+    prompt: 'A Google Cloud region, e.g. us-central1',
+    ignoreFocusOut: true,
+    validateInput: (text) => (LOCATION_ID.test(text.trim()) ? undefined : 'A region name such as us-central1 or europe-west10.'),
+  });
+  return typed?.trim();
 }

@@ -14,6 +14,8 @@ export interface TargetSettings {
   location: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  /** `cloudWorkflows.emulator.maxExecutions`: the emulator's retention limit. */
+  maxExecutions: number;
 }
 
 export function readTargetSettings(): TargetSettings {
@@ -24,6 +26,7 @@ export function readTargetSettings(): TargetSettings {
     location: config.get<string>('location', EMULATOR_LOCATION).trim() || EMULATOR_LOCATION,
     clock: config.get<string>('emulator.clock') === 'virtual' ? 'virtual' : 'real',
     allowHttpHosts: config.get<string[]>('emulator.allowHttpHosts', []).filter((h) => typeof h === 'string' && h.trim() !== ''),
+    maxExecutions: wholeAtLeastOne(config.get<number>('emulator.maxExecutions'), 10_000),
   };
 }
 
@@ -36,4 +39,8 @@ export async function updateSetting(key: string, value: unknown): Promise<void> 
   const inspected = config.inspect(key);
   const where = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update(key, value, where);
+}
+
+function wholeAtLeastOne(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : fallback;
 }

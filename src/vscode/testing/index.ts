@@ -39,7 +39,7 @@ export function registerWorkflowTests(context: vscode.ExtensionContext, log: Log
     controller,
     tree,
     diagnostics,
-    vscode.languages.registerCompletionItemProvider([{ language: 'yaml' }, { language: 'json' }], new TestFileCompletionProvider(), ...TestFileCompletionProvider.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider([{ language: 'yaml' }, { language: 'json' }], new TestFileCompletionProvider(path.join(context.extensionPath, 'snippets')), ...TestFileCompletionProvider.triggerCharacters),
   );
   const results = new Map<string, ReportedResult>();
   const coverage = new Map<string, vscode.StatementCoverage[]>();

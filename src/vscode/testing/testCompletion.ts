@@ -3,6 +3,7 @@
  * subworkflows, standard-library functions, connectors), its step names after `step:`, and the
  * workflow IDs of the files beside it after a mock's `workflow:`.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseWorkflow } from '../../core/model/parse';
@@ -15,9 +16,15 @@ const WORKFLOW_FILE = /^(.*?)(\.workflows)?\.(ya?ml|json)$/i;
 export class TestFileCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = [' ', '.'];
 
+  /** @param snippetsFolder the extension's `snippets/`, whose `workflow-tests.code-snippets` has `wf-test` */
+  constructor(private readonly snippetsFolder: string) {}
+
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     if (!TEST_FILE.test(document.uri.path)) return undefined;
     const text = document.getText();
+    const typed = document.lineAt(position.line).text.slice(0, position.character);
+    // `wf-test` fits an empty test file only: the whole file is what it writes.
+    if (/^[\w-]*$/.test(typed) && text.trim() === typed.trim()) return this.snippets(new vscode.Range(position.line, 0, position.line, position.character));
     const context = testCompletionContext(text, document.offsetAt(position));
     if (!context) return undefined;
     const range = new vscode.Range(document.positionAt(context.span.start), document.positionAt(context.span.end));
@@ -42,6 +49,17 @@ export class TestFileCompletionProvider implements vscode.CompletionItemProvider
       case 'workflow':
         return (await siblingWorkflowIds(document.uri)).map((id) => item(id, vscode.CompletionItemKind.File, 'workflow beside the test file'));
     }
+  }
+
+  private snippets(range: vscode.Range): vscode.CompletionItem[] {
+    const file = JSON.parse(fs.readFileSync(path.join(this.snippetsFolder, 'workflow-tests.code-snippets'), 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
+    return Object.values(file).map((s) => {
+      const item = new vscode.CompletionItem(s.prefix, vscode.CompletionItemKind.Snippet);
+      item.detail = s.description;
+      item.insertText = new vscode.SnippetString(s.body.join('\n'));
+      item.range = range;
+      return item;
+    });
   }
 }
 

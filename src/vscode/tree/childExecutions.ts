@@ -3,12 +3,19 @@
  * import.
  *
  * [R] A child is an execution of a workflow the parent's source starts (`executions.run`/`create`
- * with a literal ID). It belongs to the parent exactly when its argument has `parent_execution_id`
- * equal to the parent's execution ID (whenever it was created: retries stay under their parent);
- * an execution without that field belongs to it when it was created while the parent ran.
- * Executions that name another parent never do.
+ * with a literal ID). It belongs to the parent exactly when
+ * 1. its `parent-execution` label (set by the local emulator and by Retry Failed Children) names
+ *    the parent's execution ID; else
+ * 2. its argument has `parent_execution_id` equal to the parent's execution ID; else
+ * 3. it has a `retry-of` label naming one of the parent's children (a retry stays under its
+ *    parent, whenever it ran); else
+ * 4. it was created while the parent ran (Google Cloud sets no label; this is the only clue left).
+ * An execution that names another parent (1 or 2) never belongs.
  */
+import { PARENT_EXECUTION_LABEL, RETRY_OF_LABEL } from '../../core/executionLabels';
 import type { ExecutionInfo } from '../../cloud/types';
+import { decodeJson, encodeJson } from '../../engine/json';
+import type { Value } from '../../engine/value';
 
 /** The argument field that ties a child to its parent (the example and the snippet set it). */
 export const PARENT_ID_FIELD = 'parent_execution_id';
@@ -36,11 +43,50 @@ function millis(time: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** True when `candidate` is a child of `parent` (see the module comment). */
+/** The parent execution ID an execution names: its label first, then its argument. */
+export function namedParent(execution: ExecutionInfo): string | undefined {
+  return execution.labels?.[PARENT_EXECUTION_LABEL] || parentExecutionId(execution);
+}
+
+/** The execution ID a retry re-runs (its `retry-of` label), if it is one. */
+export function retryOf(execution: ExecutionInfo): string | undefined {
+  return execution.labels?.[RETRY_OF_LABEL] || undefined;
+}
+
+/** True when `candidate` is a child of `parent` by rule 1, 2 or 4 (see the module comment). */
 export function isChildOf(parent: ExecutionInfo, candidate: ExecutionInfo): boolean {
   if (candidate.name === parent.name) return false;
-  const named = parentExecutionId(candidate);
+  const named = namedParent(candidate);
   if (named !== undefined) return named === parent.executionId;
+  if (retryOf(candidate) !== undefined) return false;
+  return createdWhileRunning(parent, candidate);
+}
+
+/** The children of `parent` among `candidates`, by all four rules, in the candidates' order. */
+export function childrenOf(parent: ExecutionInfo, candidates: ExecutionInfo[]): ExecutionInfo[] {
+  const ids = new Set<string>();
+  const kept = new Set<ExecutionInfo>();
+  for (const c of candidates) {
+    if (isChildOf(parent, c)) {
+      kept.add(c);
+      ids.add(c.executionId);
+    }
+  }
+  // Retries of retries: repeat until no candidate joins (each pass adds at least one, or stops).
+  for (let added = true; added; ) {
+    added = false;
+    for (const c of candidates) {
+      const original = retryOf(c);
+      if (kept.has(c) || original === undefined || !ids.has(original) || namedParent(c) !== undefined) continue;
+      kept.add(c);
+      ids.add(c.executionId);
+      added = true;
+    }
+  }
+  return candidates.filter((c) => kept.has(c));
+}
+
+function createdWhileRunning(parent: ExecutionInfo, candidate: ExecutionInfo): boolean {
   const created = millis(candidate.createTime);
   const start = millis(parent.startTime ?? parent.createTime);
   if (created === undefined || start === undefined || created < start) return false;
@@ -59,29 +105,42 @@ export function childFilter(parent: ExecutionInfo): string | undefined {
  * `name: "Ada", n: 1`; empty for no argument.
  */
 export function argumentSummary(execution: ExecutionInfo, maxLength = 60): string {
-  const object = argumentObject(execution);
+  const object = exactArgument(execution);
   if (!object) return execution.argument && execution.argument !== 'null' ? clip(execution.argument, maxLength) : '';
-  const parts = Object.entries(object)
+  const parts = [...object]
     .filter(([key]) => key !== PARENT_ID_FIELD)
-    .map(([key, value]) => `${key}: ${JSON.stringify(value) ?? 'null'}`);
+    .map(([key, value]) => `${key}: ${encodeJson(value)}`);
   return clip(parts.join(', '), maxLength);
+}
+
+/** The argument map decoded by the engine's codec, so integers keep every digit. */
+function exactArgument(execution: ExecutionInfo): Map<string, Value> | undefined {
+  if (!execution.argument) return undefined;
+  try {
+    const value = decodeJson(execution.argument);
+    return value instanceof Map ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function clip(text: string, maxLength: number): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
-/** Children of one argument: the first run and its retries, oldest first. */
+/** One child and its retries: the first run, then each retry in order. */
 export interface ChildAttempts {
   summary: string;
   attempts: ExecutionInfo[];
   latest: ExecutionInfo;
+  /** `FAILED → retried: SUCCEEDED` when retried, else the state alone. */
+  chain: string;
 }
 
-/** The children of a parent grouped by argument (a retry repeats its child's argument). */
+/** The children of a parent grouped into attempts (a retry joins the child it re-runs). */
 export interface ChildSet {
   groups: ChildAttempts[];
-  /** Every child, grouped, each group oldest first. */
+  /** Every child, grouped, each group in attempt order. */
   all: ExecutionInfo[];
   /** Latest attempts that failed or were cancelled: what Retry Failed Children re-runs. */
   failed: ExecutionInfo[];
@@ -89,17 +148,33 @@ export interface ChildSet {
   text: string;
 }
 
-/** Groups `children` by argument, in argument order (`iteration: 2` before `iteration: 10`). */
+/**
+ * Groups `children` into attempts, in argument order (`iteration: 2` before `iteration: 10`). A
+ * child with a `retry-of` label joins the group of the attempt it re-runs; a child without one
+ * joins the group of its workflow and argument (retries made before the label existed repeat
+ * their child's argument). Within a group, retries follow what they retry, then creation time.
+ */
 export function summarizeChildren(children: ExecutionInfo[]): ChildSet {
+  const byId = new Map(children.map((c) => [c.executionId, c]));
+  const retried = (e: ExecutionInfo): ExecutionInfo | undefined => byId.get(retryOf(e) ?? '');
+  /** The execution, what it retries, what that retries, …: the first run last (cycles cut). */
+  const lineage = (e: ExecutionInfo): ExecutionInfo[] => {
+    const line = [e];
+    for (let at = retried(e); at && !line.includes(at); at = retried(at)) line.push(at);
+    return line;
+  };
+  const depth = (e: ExecutionInfo): number => lineage(e).length - 1;
+  const root = (e: ExecutionInfo): ExecutionInfo => lineage(e)[depth(e)];
   const byKey = new Map<string, ExecutionInfo[]>();
   for (const child of children) {
-    const key = `${child.workflowId}\u0000${argumentSummary(child, Number.MAX_SAFE_INTEGER)}`;
+    const first = root(child);
+    const key = `${first.workflowId}\u0000${argumentSummary(first, Number.MAX_SAFE_INTEGER)}`;
     byKey.set(key, [...(byKey.get(key) ?? []), child]);
   }
   const order = (e: ExecutionInfo): number => millis(e.createTime) ?? 0;
   const groups = [...byKey.values()].map((attempts): ChildAttempts => {
-    const sorted = [...attempts].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
-    return { summary: argumentSummary(sorted[0]), attempts: sorted, latest: sorted[sorted.length - 1] };
+    const sorted = [...attempts].sort((a, b) => depth(a) - depth(b) || order(a) - order(b) || a.name.localeCompare(b.name));
+    return { summary: argumentSummary(sorted[0]), attempts: sorted, latest: sorted[sorted.length - 1], chain: sorted.map((e) => e.state).join(' → retried: ') };
   });
   groups.sort(
     (a, b) =>

@@ -20,6 +20,10 @@ export class ExecutionNode implements TreeNode {
   childNodes: TreeNode[] | undefined;
   /** Set when `childNodes` must be listed again (their nodes are reused by execution name). */
   stale = false;
+  /** For a child: 0 for the first run, n for its n-th retry. */
+  retryIndex = 0;
+  /** For a retried child's first run: `FAILED → retried: SUCCEEDED`. */
+  retryChain: string | undefined;
 
   constructor(
     readonly parent: TreeNode,
@@ -32,24 +36,34 @@ export class ExecutionNode implements TreeNode {
     return (this.childSet?.failed.length ?? 0) > 0;
   }
 
-  /** The tree item's label. */
+  /**
+   * The tree item's label: for a child its argument (`iteration: 2`, `(retry 1)` after it for a
+   * retry), else when it started and how long it took (`14:31:02 · 10.0 s`); the ID is in the
+   * description and the tooltip.
+   */
   get label(): string {
-    return (this.isChild && argumentSummary(this.info)) || this.info.executionId;
+    const e = this.info;
+    const argument = this.isChild ? argumentSummary(e) : '';
+    if (argument) return this.retryIndex > 0 ? `${argument} (retry ${this.retryIndex})` : argument;
+    const when = [startText(e.startTime ?? e.createTime), durationText(elapsedSeconds(e))].filter(Boolean).join(' · ');
+    return when || e.executionId;
   }
 
   /** The tree item's description. */
   get description(): string {
     const e = this.info;
     if (this.isChild) {
+      if (this.retryChain) return this.retryChain;
       const outcome = isRunning(e) ? durationText(elapsedSeconds(e)) : e.state === 'SUCCEEDED' ? resultText(e) : errorMessage(e);
       return outcome ? `${e.state} · ${outcome}` : e.state;
     }
-    return [e.state, startText(e.startTime ?? e.createTime), durationText(elapsedSeconds(e))].filter(Boolean).join(' · ');
+    return `${e.state} · ${e.executionId}`;
   }
 
   get contextValue(): string {
     let value = this.isChild ? 'execution.child' : 'execution';
     if (isRunning(this.info)) value += '.active';
+    if (this.retryIndex > 0) value += '.retry';
     if (this.hasFailedChildren) value += '.hasFailedChildren';
     if (this.cloud) value += '.cloud';
     return value;

@@ -3,7 +3,7 @@ import type { ExecutionInfo, Page, WorkflowInfo } from '../../cloud/types';
 import { parseWorkflow } from '../../core/model/parse';
 import { calledWorkflowIds } from '../run/workflowIds';
 import type { TargetService } from '../target/targetService';
-import { childFilter, isChildOf } from './childExecutions';
+import { childFilter, childrenOf } from './childExecutions';
 
 /** Executions per page under a workflow. */
 export const EXECUTIONS_PAGE_SIZE = 20;
@@ -45,8 +45,32 @@ export class ExecutionsSource {
     return all.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
   }
 
-  listExecutions(workflowId: string, pageToken?: string): Promise<Page<ExecutionInfo>> {
-    return this.call((c) => c.listExecutions(workflowId, { view: 'FULL', pageSize: EXECUTIONS_PAGE_SIZE, pageToken }));
+  /** One page of a workflow's executions, newest first, with the view's filter (if any). */
+  listExecutions(workflowId: string, pageToken?: string, filter?: string): Promise<Page<ExecutionInfo>> {
+    return this.call((c) => c.listExecutions(workflowId, { view: 'FULL', pageSize: EXECUTIONS_PAGE_SIZE, pageToken, filter }));
+  }
+
+  /**
+   * The executions of `workflowId` among `names`, read with one filtered list per page of 100
+   * (created since the oldest of them) instead of one GET each: what live updates poll.
+   */
+  async executionsSince(workflowId: string, since: string, names: ReadonlySet<string>): Promise<ExecutionInfo[]> {
+    const found: ExecutionInfo[] = [];
+    let pageToken: string | undefined;
+    for (let pages = 0; pages < MAX_CHILD_PAGES && found.length < names.size; pages++) {
+      const page: Page<ExecutionInfo> = await this.call((c) =>
+        c.listExecutions(workflowId, { view: 'FULL', pageSize: CHILD_PAGE_SIZE, pageToken, filter: `createTime>="${since}"` }),
+      );
+      found.push(...page.items.filter((e) => names.has(e.name)));
+      pageToken = page.nextPageToken;
+      if (!pageToken) break;
+    }
+    return found;
+  }
+
+  /** A workflow's revisions, newest first (the first page of 100: older ones are rarely wanted). */
+  async listRevisions(workflowId: string): Promise<WorkflowInfo[]> {
+    return (await this.call((c) => c.listRevisions(workflowId, { pageSize: 100 }))).items;
   }
 
   getExecution(name: string): Promise<ExecutionInfo> {
@@ -68,7 +92,7 @@ export class ExecutionsSource {
 
   /**
    * The children of `parent`: executions of the workflows its source starts, matched by
-   * `isChildOf`. One list request per called workflow (more past 100 candidates).
+   * `childrenOf`. One list request per called workflow (more past 100 candidates).
    */
   async children(parent: ExecutionInfo, calledIds: string[]): Promise<ExecutionInfo[]> {
     const filter = childFilter(parent);
@@ -78,14 +102,14 @@ export class ExecutionsSource {
         let pageToken: string | undefined;
         for (let pages = 0; pages < MAX_CHILD_PAGES; pages++) {
           const page: Page<ExecutionInfo> = await this.call((c) => c.listExecutions(workflowId, { view: 'FULL', pageSize: CHILD_PAGE_SIZE, pageToken, filter }));
-          found.push(...page.items.filter((e) => isChildOf(parent, e)));
+          found.push(...page.items);
           pageToken = page.nextPageToken;
           if (!pageToken) break;
         }
         return found;
       }),
     );
-    return lists.flat();
+    return childrenOf(parent, lists.flat());
   }
 
   /** Sends one request through the current target's client, counting it. */

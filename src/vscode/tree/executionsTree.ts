@@ -1,25 +1,34 @@
 import * as vscode from 'vscode';
-import type { ExecutionInfo } from '../../cloud/types';
+import type { ExecutionInfo, WorkflowInfo } from '../../cloud/types';
 import { describeFailure } from '../run/commandErrors';
 import type { TargetService } from '../target/targetService';
 import type { Log } from '../util/log';
 import { summarizeChildren } from './childExecutions';
+import { effectiveResult } from './effectiveResult';
+import { EffectiveResultNode } from './effectiveResultNode';
 import { ExecutionNode } from './executionNode';
+import { filterDescription, listFilter } from './executionsFilter';
+import type { ExecutionsFilter } from './executionsFilter';
 import { ExecutionsSource } from './executionsSource';
 import { decodeOrText, isRunning } from './executionStyle';
 import { LivePoller } from './livePoller';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { RevisionNode, RevisionsNode } from './revisionNode';
 import { SummaryNode } from './summaryNode';
 import { TargetNode } from './targetNode';
 import type { TreeNode } from './treeNode';
 import { ValueNode } from './valueNode';
 import { WorkflowNode } from './workflowNode';
 
+/** How long `revealExecution` waits for VS Code to show a refreshed workflow before revealing. */
+const REVEAL_WAIT_MS = 5000;
+
 /**
- * The Executions view: target → workflows → executions (newest first, a page at a time) →
- * children of parent executions with a summary, then result, error and argument values. Running
- * executions update while the view is visible. An empty target shows the welcome view.
+ * The Executions view: target → workflows → revisions and executions (newest first, a page at a
+ * time, optionally filtered) → children of parent executions with a summary, then result, error
+ * and argument values. Running executions update while the view is visible. An empty target
+ * shows the welcome view.
  */
 export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -29,13 +38,19 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private root: Promise<TargetNode | undefined> | undefined;
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The view's filter (states and time window); empty by default. */
+  private filter: ExecutionsFilter = { states: [] };
+  /** The latest listing of each execution's children: an older one finishing late is dropped. */
+  private readonly listings = new WeakMap<ExecutionNode, Promise<TreeNode[]>>();
+  /** Waiters for VS Code asking for a node's tree item (it has then registered the node). */
+  private readonly itemWaiters = new Map<TreeNode, (() => void)[]>();
 
   constructor(
     private readonly target: TargetService,
     private readonly log: Log,
   ) {
     this.source = new ExecutionsSource(target);
-    this.poller = new LivePoller((node) => this.poll(node), () => this.view?.visible ?? false);
+    this.poller = new LivePoller((nodes) => this.poll(nodes), () => this.view?.visible ?? false);
     this.disposables.push(this.changed, this.poller, target.onDidChange(() => this.refresh()));
   }
 
@@ -44,9 +59,15 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return this.source.requests;
   }
 
+  /** Polls every running execution the tree shows once, now (what each live-update tick does). */
+  pollNow(): Promise<void> {
+    return this.poll(this.poller.nodes());
+  }
+
   /** Connects the view, so polling runs only while it is visible. */
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    view.description = filterDescription(this.filter);
     this.disposables.push(view.onDidChangeVisibility(() => this.poller.visibilityChanged()));
   }
 
@@ -63,7 +84,39 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    const waiters = this.itemWaiters.get(node);
+    if (waiters) {
+      this.itemWaiters.delete(node);
+      // VS Code registers the node right after it has the items of all its siblings.
+      setImmediate(() => waiters.forEach((resolve) => resolve()));
+    }
     return node.treeItem();
+  }
+
+  /** The view's filter. */
+  get executionsFilter(): ExecutionsFilter {
+    return this.filter;
+  }
+
+  /** Filters every workflow's executions (an empty filter shows them all) and reloads them. */
+  setFilter(filter: ExecutionsFilter): void {
+    this.filter = filter;
+    if (this.view) this.view.description = filterDescription(filter);
+    void vscode.commands.executeCommand('setContext', 'cloudWorkflows.executionsFiltered', filterDescription(filter) !== undefined);
+    void this.workflows().then((nodes) => {
+      for (const node of nodes) this.refresh(node);
+    });
+  }
+
+  /** Shows a newly deployed revision on its workflow node (or the new workflow). */
+  workflowDeployed(info: WorkflowInfo): void {
+    void this.workflows().then((nodes) => {
+      const node = nodes.find((n) => n.info.workflowId === info.workflowId);
+      if (!node) return this.refresh();
+      node.info = { ...node.info, ...info };
+      if (node.revisions) node.revisions.revisions = undefined;
+      this.changed.fire(node);
+    });
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -80,6 +133,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       if (node instanceof WorkflowNode) return await this.workflowChildren(node);
       if (node instanceof ExecutionNode) return await this.executionChildren(node);
       if (node instanceof ValueNode) return node.children();
+      if (node instanceof RevisionsNode) return await this.revisionChildren(node);
       return [];
     } catch (err) {
       this.log.error('Reading executions failed', err);
@@ -103,7 +157,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
   /** Loads the next page of a workflow's executions. */
   async loadMore(node: WorkflowNode): Promise<void> {
     if (!node.executions || !node.nextPageToken) return;
-    const page = await this.source.listExecutions(node.info.workflowId, node.nextPageToken);
+    const page = await this.source.listExecutions(node.info.workflowId, node.nextPageToken, listFilter(this.filter, Date.now()));
     const known = new Set(node.executions.map((e) => e.info.name));
     node.executions.push(...page.items.filter((e) => !known.has(e.name)).map((e) => this.executionNode(node, e, false)));
     node.nextPageToken = page.nextPageToken;
@@ -126,8 +180,13 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     }
     workflow.stale = true;
     const children = await this.workflowChildren(workflow);
-    this.changed.fire(workflow);
     const node = children.find((n): n is ExecutionNode => n instanceof ExecutionNode && n.info.name === execution.name);
+    // VS Code must ask for the refreshed children (re-registering every expanded node below)
+    // before the reveal: revealing a node it does not know yet makes it fetch the workflow's
+    // children itself and forget the nodes under them that the view still shows.
+    const shown = node && this.view?.visible ? this.itemShown(node) : undefined;
+    this.changed.fire(workflow);
+    if (shown) await shown;
     if (node && this.view) {
       try {
         await this.view.reveal(node, { select: true, focus: false, expand: false });
@@ -138,13 +197,25 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return node;
   }
 
-  /** Replaces an execution's data everywhere it is shown (after cancel or a poll). */
+  /**
+   * Replaces an execution's data everywhere it is shown (after cancel or a poll). When its state
+   * changed, what is under it is listed again, and for a child the parent's children (the summary
+   * and effective result follow).
+   */
   updateExecution(node: ExecutionNode, info: ExecutionInfo): void {
+    const changedState = node.info.state !== info.state;
     node.info = info;
-    node.stale = true;
+    if (changedState) node.stale = true;
     this.changed.fire(node);
     this.poller.track(node);
-    if (node.parent instanceof ExecutionNode && !isRunning(info)) this.refresh(node.parent);
+    if (changedState && node.parent instanceof ExecutionNode) this.refresh(node.parent);
+  }
+
+  /** Forgets a deleted execution: its workflow lists its executions again. */
+  executionDeleted(node: ExecutionNode): void {
+    const workflow = node.parent instanceof WorkflowNode ? node.parent : undefined;
+    if (workflow) this.refresh(workflow);
+    else if (node.parent) this.refresh(node.parent);
   }
 
   dispose(): void {
@@ -170,21 +241,60 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return target;
   }
 
+  /** Resolves once VS Code has asked for `node`'s tree item (or after a few seconds). */
+  private itemShown(node: TreeNode): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, REVEAL_WAIT_MS);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.itemWaiters.set(node, [...(this.itemWaiters.get(node) ?? []), done]);
+    });
+  }
+
+  private async revisionChildren(node: RevisionsNode): Promise<TreeNode[]> {
+    node.revisions ??= (await this.source.listRevisions(node.parent.info.workflowId)).map(
+      (info) => new RevisionNode(node, info, info.revisionId === node.parent.info.revisionId),
+    );
+    return node.revisions.length > 0 ? node.revisions : [new MessageNode(node, 'No revisions')];
+  }
+
   private async workflowChildren(node: WorkflowNode): Promise<TreeNode[]> {
+    node.revisions ??= new RevisionsNode(node);
     if (!node.executions || node.stale) {
       node.stale = false;
-      const page = await this.source.listExecutions(node.info.workflowId);
+      const page = await this.source.listExecutions(node.info.workflowId, undefined, listFilter(this.filter, Date.now()));
       const previous = new Map((node.executions ?? []).map((e) => [e.info.name, e]));
       node.executions = page.items.map((e) => this.executionNode(node, e, false, previous.get(e.name)));
       node.nextPageToken = page.nextPageToken;
     }
-    if (node.executions.length === 0) return [new MessageNode(node, 'No executions yet')];
-    return node.nextPageToken ? [...node.executions, new LoadMoreNode(node)] : node.executions;
+    const none = filterDescription(this.filter) ? 'No executions match the filter' : 'No executions yet';
+    if (node.executions.length === 0) return [node.revisions, new MessageNode(node, none)];
+    return [node.revisions, ...node.executions, ...(node.nextPageToken ? [new LoadMoreNode(node)] : [])];
   }
 
-  private async executionChildren(node: ExecutionNode): Promise<TreeNode[]> {
-    if (node.childNodes && !node.stale) return node.childNodes;
+  /**
+   * The children of an execution node, listed again when stale. Concurrent callers share the
+   * latest listing, and a listing overtaken by a newer one never overwrites it.
+   */
+  private executionChildren(node: ExecutionNode): Promise<TreeNode[]> {
+    const current = this.listings.get(node);
+    if (node.childNodes && !node.stale) return Promise.resolve(node.childNodes);
+    if (current && !node.stale) return current;
     node.stale = false;
+    const listing: Promise<TreeNode[]> = this.listExecutionChildren(node).then((out) => {
+      if (this.listings.get(node) === listing) node.childNodes = out;
+      return this.listings.get(node) === listing ? out : (node.childNodes ?? out);
+    });
+    this.listings.set(node, listing);
+    listing.catch(() => {
+      if (this.listings.get(node) === listing) this.listings.delete(node);
+    });
+    return listing;
+  }
+
+  private async listExecutionChildren(node: ExecutionNode): Promise<TreeNode[]> {
     const e = node.info;
     const out: TreeNode[] = [];
     node.calledIds ??= await this.source.calledWorkflows(e.workflowId, e.workflowRevisionId);
@@ -193,12 +303,24 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       const previous = new Map(
         (node.childNodes ?? []).filter((n): n is ExecutionNode => n instanceof ExecutionNode).map((n) => [n.info.name, n]),
       );
-      node.childSet = summarizeChildren(await this.source.children(e, node.calledIds));
-      out.push(new SummaryNode(node, node.childSet), ...node.childSet.all.map((c) => this.executionNode(node, c, true, previous.get(c.name))));
+      const set = summarizeChildren(await this.source.children(e, node.calledIds));
+      node.childSet = set;
+      out.push(new SummaryNode(node, set));
+      for (const group of set.groups) {
+        group.attempts.forEach((attempt, index) => {
+          const child = this.executionNode(node, attempt, true, previous.get(attempt.name));
+          child.retryIndex = index;
+          child.retryChain = index === 0 && group.attempts.length > 1 ? group.chain : undefined;
+          out.push(child);
+        });
+      }
       if (hadFailed !== node.hasFailedChildren) setImmediate(() => this.changed.fire(node));
     }
     out.push(...this.valueNodes(node));
-    node.childNodes = out;
+    if (node.childSet) {
+      const effective = effectiveResult(decodeOrText(e.result), node.childSet);
+      if (effective) out.push(new EffectiveResultNode(node, effective, `${e.name}/effective/${node.isChild}`));
+    }
     return out;
   }
 
@@ -223,8 +345,26 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return node;
   }
 
-  private async poll(node: ExecutionNode): Promise<void> {
-    const info = await this.source.getExecution(node.info.name);
-    this.updateExecution(node, info);
+  /**
+   * Reads every polled execution with one filtered list per workflow (created since the oldest
+   * polled one), and updates the nodes whose execution changed.
+   */
+  private async poll(nodes: ExecutionNode[]): Promise<void> {
+    const byWorkflow = new Map<string, ExecutionNode[]>();
+    for (const node of nodes) byWorkflow.set(node.info.workflowId, [...(byWorkflow.get(node.info.workflowId) ?? []), node]);
+    await Promise.all(
+      [...byWorkflow].map(async ([workflowId, group]) => {
+        const since = group.map((n) => n.info.createTime ?? n.info.startTime ?? '').sort()[0];
+        const infos = since
+          ? await this.source.executionsSince(workflowId, since, new Set(group.map((n) => n.info.name)))
+          : await Promise.all(group.map((n) => this.source.getExecution(n.info.name)));
+        const byName = new Map(infos.map((i) => [i.name, i]));
+        for (const node of group) {
+          const info = byName.get(node.info.name);
+          // A running one is updated on every tick: its description shows the time so far.
+          if (info && (isRunning(info) || JSON.stringify(info) !== JSON.stringify(node.info))) this.updateExecution(node, info);
+        }
+      }),
+    );
   }
 }

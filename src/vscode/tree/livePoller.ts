@@ -8,7 +8,8 @@ const BACKOFF = 1.5;
 
 /**
  * Polls the running executions shown in the tree, only while the view is visible: first after a
- * second, then backing off up to 10 s; an execution leaves the set at a terminal state.
+ * second, then backing off up to 10 s; an execution leaves the set at a terminal state. Each tick
+ * hands every tracked node to `poll` at once, so it can read them with one list per workflow.
  */
 export class LivePoller implements vscode.Disposable {
   private readonly tracked = new Map<string, ExecutionNode>();
@@ -17,8 +18,8 @@ export class LivePoller implements vscode.Disposable {
   private polling = false;
 
   constructor(
-    /** Reads the execution again and updates its node (and the tree). */
-    private readonly poll: (node: ExecutionNode) => Promise<void>,
+    /** Reads the executions again and updates their nodes (and the tree). */
+    private readonly poll: (nodes: ExecutionNode[]) => Promise<void>,
     private readonly isVisible: () => boolean,
   ) {}
 
@@ -49,6 +50,11 @@ export class LivePoller implements vscode.Disposable {
     else this.stopTimer();
   }
 
+  /** The nodes followed now. */
+  nodes(): ExecutionNode[] {
+    return [...this.tracked.values()];
+  }
+
   get size(): number {
     return this.tracked.size;
   }
@@ -74,14 +80,13 @@ export class LivePoller implements vscode.Disposable {
     if (!this.isVisible()) return;
     this.polling = true;
     try {
-      for (const [key, node] of [...this.tracked]) {
-        try {
-          await this.poll(node);
-        } catch {
-          // A failed poll is retried on the next tick; the tree shows the last known state.
-        }
-        if (!isRunning(node.info) && this.tracked.get(key) === node) this.tracked.delete(key);
+      const polled = [...this.tracked];
+      try {
+        await this.poll(polled.map(([, node]) => node));
+      } catch {
+        // A failed poll is retried on the next tick; the tree shows the last known state.
       }
+      for (const [key, node] of polled) if (!isRunning(node.info) && this.tracked.get(key) === node) this.tracked.delete(key);
     } finally {
       this.polling = false;
     }

@@ -125,6 +125,28 @@ describe('cloud-workflows lint', () => {
     deepStrictEqual([help.code, help.out.split('\n')[0], help.err], [0, 'usage: cloud-workflows lint [--format text|json] <file-or-dir>...', '']);
   });
 
+  it('reads its arguments in order: the first problem or --help wins, and flag groups or values on --help are unknown options', async () => {
+    const cases = [['--format'], ['--format=xml', 'a'], ['-hx'], ['--help=1'], ['--fix', '--help'], ['--help', '--fix']];
+    const results = await Promise.all(cases.map(async (argv) => {
+      const r = await run(...argv);
+      return [r.code, (r.err || r.out).split('\n')[0]];
+    }));
+    deepStrictEqual(results, [
+      [2, "cloud-workflows lint: --format must be 'text' or 'json'."],
+      [2, "cloud-workflows lint: --format must be 'text' or 'json', not 'xml'."],
+      [2, "cloud-workflows lint: unknown option '-hx'."],
+      [2, "cloud-workflows lint: unknown option '--help=1'."],
+      [2, "cloud-workflows lint: unknown option '--fix'."],
+      [0, 'usage: cloud-workflows lint [--format text|json] <file-or-dir>...'],
+    ]);
+  });
+
+  it('takes every argument after -- as a path, and --format=json in one argument', async () => {
+    const file = write('-odd.yaml', '- a:\n    return: 1\n');
+    const r = await run('--format=json', '--', file);
+    deepStrictEqual([r.code, r.out, r.err], [0, '[]\n', '']);
+  });
+
   it('runs through the cloud-workflows entry point with the exit code as process status', () => {
     const file = write('bad.yaml', '- a:\n    return: ${x}\n');
     const root = path.resolve(__dirname, '..', '..', '..');

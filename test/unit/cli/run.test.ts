@@ -119,6 +119,35 @@ describe('cloud-workflows run', () => {
     assert.equal(stderr, `${file}:4:9: unknown-key: Unknown key 'retrun' in a step. Did you mean 'return'?\ncloud-workflows run: 1 file(s) failed to deploy\n`);
   });
 
+  it('prints integers beyond 2^53 and the int64 bounds with every digit, as text and as JSON', async () => {
+    const child = path.join(tmp, 'child.yaml');
+    fs.writeFileSync(child, 'main:\n  params: [args]\n  steps:\n    - r:\n        return: [${args.n}, 9223372036854775807, -9223372036854775808]\n');
+    const parent = path.join(tmp, 'parent.yaml');
+    fs.writeFileSync(
+      parent,
+      [
+        'main:',
+        '  steps:',
+        '    - run:',
+        '        call: googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run',
+        '        args: {workflow_id: child, argument: {n: 9007199254740993}}',
+        '        result: r',
+        '    - done:',
+        '        return: ${r}',
+        '',
+      ].join('\n'),
+    );
+    const text = await cli([parent, '--dir', tmp, '--clock', 'virtual']);
+    assert.equal(text.code, 0, text.stderr);
+    const lines = text.stdout.split('\n');
+    assert.deepEqual(lines.slice(2, 7), ['result:', '  [', '    9007199254740993,', '    9223372036854775807,', '    -9223372036854775808']);
+    assert.deepEqual(lines.slice(10, 12), ['    argument: {"n":9007199254740993}', '    result: [9007199254740993,9223372036854775807,-9223372036854775808]']);
+    const json = await cli([parent, '--dir', tmp, '--clock', 'virtual', '--format', 'json']);
+    assert.equal(json.code, 0, json.stderr);
+    assert.match(json.stdout, /\n {2}"result": \[\n {4}9007199254740993,\n {4}9223372036854775807,\n {4}-9223372036854775808\n {2}\],\n/);
+    assert.match(json.stdout, /\n {6}"argument": \{\n {8}"n": 9007199254740993\n {6}\},\n/);
+  });
+
   it('exits 2 on usage errors', async () => {
     const cases: [string[], string][] = [
       [[], 'missing the workflow file to run'],

@@ -7,7 +7,7 @@ import { parseWorkflow } from '../../../src/core/model/parse';
 import { runWorkflow } from '../../../src/engine';
 import { workflowError } from '../../../src/engine/errors';
 import type { Clock, ConnectorHandler } from '../../../src/engine/host';
-import { fromJson } from '../../../src/engine/json';
+import { decodeJsonData, encodeJsonData, fromJson } from '../../../src/engine/json';
 import type { JsonValue } from '../../../src/engine/value';
 import { testHost } from './harness';
 
@@ -22,10 +22,10 @@ export function childConnector(sources: (workflowId: string) => string | undefin
       const workflowId = String(args.workflow_id);
       const source = sources(workflowId);
       if (source === undefined) throw workflowError('HttpError', `Workflow ${workflowId} not found`, [['code', 404n]]);
-      const argument = args.argument === undefined ? undefined : JSON.stringify(args.argument);
+      const argument = args.argument === undefined ? undefined : encodeJsonData(args.argument);
       const id = `child-${++executions}`;
       const outcome = await runWorkflow(parseWorkflow(source), argument, { ...testHost({ clock, connectors: handler, signal: context.signal }) });
-      if (outcome.state === 'SUCCEEDED') return JSON.parse(outcome.result) as JsonValue;
+      if (outcome.state === 'SUCCEEDED') return decodeJsonData(outcome.result);
       const operation: JsonValue = {
         name: `projects/${context.env.projectId}/locations/${context.env.location}/workflows/${workflowId}/executions/${id}`,
         state: outcome.state,

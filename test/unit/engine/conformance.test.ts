@@ -6,7 +6,8 @@
  *   # expect-error: <JSON>             the whole error payload
  *   # expect-error-tags: <JSON list>   only the error's tags
  *   # limits: <JSON>                   optional overrides of the execution limits
- * The same `$BASE_URL` substitution applies to the workflow text, for `http.*` tests. Child
+ * Results and errors are compared as the engine's JSON codec decodes them, so integers are
+ * compared exactly (JSON.parse would round 2^53 + 1). The same `$BASE_URL` substitution applies to the workflow text, for `http.*` tests. Child
  * workflows for `executions.run` are `<workflow_id>.child.yaml` beside the tests; callbacks answer
  * at once with a canned POST request.
  */
@@ -18,6 +19,8 @@ import { VirtualClock, type Limits } from '../../../src/engine';
 import type { ConnectorHandler } from '../../../src/engine/host';
 import { childConnector } from './childConnector';
 import { run } from './harness';
+import { decodeJson } from '../../../src/engine/json';
+import type { Value } from '../../../src/engine/value';
 
 const DIR = path.resolve(__dirname, '..', '..', 'conformance');
 
@@ -25,8 +28,8 @@ interface Expectation {
   argument?: unknown;
   argumentJson?: string;
   limits?: Partial<Limits>;
-  result?: unknown;
-  error?: unknown;
+  result?: Value;
+  error?: Value;
   errorTags?: unknown;
 }
 
@@ -48,6 +51,20 @@ function withCallbacks(inner: ConnectorHandler): ConnectorHandler {
   };
 }
 
+/**
+ * JSON text as an exact value for comparison; an integral double (`2.0` in an expectation) counts
+ * as the integer it equals, since JSON output does not tell them apart either.
+ */
+function exact(json: string): Value {
+  const canonical = (v: Value): Value => {
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, canonical(x)]));
+    return v;
+  };
+  return canonical(decodeJson(json));
+}
+
 function header(text: string, base: string): Expectation {
   const out: Expectation = {};
   for (const line of text.split('\n')) {
@@ -60,8 +77,8 @@ function header(text: string, base: string): Expectation {
       out.argumentJson = m[2];
     }
     else if (m[1] === 'limits') out.limits = value as Partial<Limits>;
-    else if (m[1] === 'expect-result') out.result = value;
-    else if (m[1] === 'expect-error') out.error = value;
+    else if (m[1] === 'expect-result') out.result = exact(m[2]);
+    else if (m[1] === 'expect-error') out.error = exact(m[2]);
     else out.errorTags = value;
   }
   return out;
@@ -89,10 +106,10 @@ describe('conformance suite', () => {
       const r = await run(text, expected.argument, { argumentJson: expected.argumentJson, http: fetchHttpClient(), clock, connectors, limits: expected.limits });
       if ('result' in expected) {
         assert.equal(r.outcome.state, 'SUCCEEDED', r.outcome.state === 'SUCCEEDED' ? '' : r.outcome.error.context);
-        assert.deepEqual(r.result, expected.result);
+        assert.deepEqual(exact(r.outcome.result), expected.result);
       } else {
         assert.equal(r.outcome.state, 'FAILED', r.outcome.state === 'SUCCEEDED' ? r.outcome.result : '');
-        if ('error' in expected) assert.deepEqual(r.error, expected.error);
+        if ('error' in expected) assert.deepEqual(exact(r.outcome.error.payload), expected.error);
         if ('errorTags' in expected) assert.deepEqual((r.error as { tags?: unknown }).tags, expected.errorTags);
       }
     });

@@ -174,21 +174,27 @@ describe('engine parallel', () => {
     assert.equal(clock.now(), 0);
   });
 
-  it('reports a branch that uses return as a failed branch', async () => {
+  it('refuses return inside a branch at the return key and fails the whole execution, as Google refuses it at deploy', async () => {
     const src = `
-- p:
-    parallel:
-      branches:
-        - a:
-            steps:
-              - s:
-                  return: 1
+- t:
+    try:
+      parallel:
+        branches:
+          - a:
+              steps:
+                - s:
+                    return: 1
+    except:
+      as: e
+      steps:
+        - caught:
+            return: caught
 `;
-    assert.deepEqual(await failure(src), {
-      message: '1 of 1 parallel branch failed with an unhandled error',
-      tags: ['UnhandledBranchError'],
-      branches: [{ id: 'a', error: { message: '"return" is not allowed inside a parallel branch or iteration', tags: ['ValueError'] } }],
-    });
+    const r = await run(src);
+    assert.deepEqual(r.error, { message: '"return" is not allowed inside a parallel branch or iteration', tags: ['ValueError'] });
+    assert.ok(r.outcome.state === 'FAILED');
+    const at = src.indexOf('return: 1');
+    assert.deepEqual(r.outcome.refusal, { rule: 'return-in-thread', span: { start: at, end: at + 'return'.length } });
   });
 
   it('records parallel step entries with thread ids', async () => {

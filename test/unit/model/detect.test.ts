@@ -1,5 +1,9 @@
-import { strictEqual } from 'assert';
-import { looksLikeWorkflow } from '../../../src/core/model/detect';
+import { deepStrictEqual, strictEqual } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
+import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../../../src/core/model/detect';
 import { lines } from './helpers';
 
 describe('model: looksLikeWorkflow', () => {
@@ -16,8 +20,8 @@ describe('model: looksLikeWorkflow', () => {
   });
 
   it('says yes to JSON workflows in both forms', () => {
-    strictEqual(looksLikeWorkflow('{"main": {"steps": [{"a": {"return": 1}}]}}', 'json'), true);
-    strictEqual(looksLikeWorkflow('[{"a": {"call": "sys.log", "args": {"text": "hi"}}}]', 'json'), true);
+    strictEqual(looksLikeWorkflow('{"main": {"steps": [{"a": {"return": 1}}]}}'), true);
+    strictEqual(looksLikeWorkflow('[{"a": {"call": "sys.log", "args": {"text": "hi"}}}]'), true);
   });
 
   it('says no to a Kubernetes manifest', () => {
@@ -51,7 +55,7 @@ describe('model: looksLikeWorkflow', () => {
   });
 
   it('says no to package.json', () => {
-    strictEqual(looksLikeWorkflow('{"name": "x", "version": "1.0.0", "scripts": {"test": "mocha"}}', 'json'), false);
+    strictEqual(looksLikeWorkflow('{"name": "x", "version": "1.0.0", "scripts": {"test": "mocha"}}'), false);
   });
 
   it('says no to an Ansible task list and to plain lists', () => {
@@ -64,5 +68,101 @@ describe('model: looksLikeWorkflow', () => {
     strictEqual(looksLikeWorkflow('# only a comment\n'), false);
     strictEqual(looksLikeWorkflow('hello'), false);
     strictEqual(looksLikeWorkflow('{"main": '), false);
+  });
+});
+
+describe('model: looksLikeWorkflow reads a bounded prefix', () => {
+  const step = (i: number): string => `    - s${i}:\n        assign:\n          - x${i}: ${i}\n`;
+
+  it('says yes to a workflow far larger than the prefix, from its first lines', () => {
+    const text = `main:\n  steps:\n${Array.from({ length: 3000 }, (_, i) => step(i)).join('')}`;
+    strictEqual(text.length > DETECT_PREFIX, true);
+    strictEqual(looksLikeWorkflow(text), true);
+  });
+
+  it('judges a routine cut off by the prefix by what it shows', () => {
+    const text = `helper:\n  params: [a]\n  steps:\n${Array.from({ length: 3000 }, (_, i) => step(i)).join('')}`;
+    strictEqual(looksLikeWorkflow(text), true);
+    strictEqual(looksLikeWorkflow(`helper:\n  params: [${'a, '.repeat(20000)}b]\n`), false);
+  });
+
+  it('says no to any document over the size cap, and takes the size of a prefix from the caller', () => {
+    const text = 'main:\n  steps:\n    - a:\n        return: 1\n';
+    strictEqual(looksLikeWorkflow(text, 'yaml', DETECT_MAX_SIZE + 1), false);
+    strictEqual(looksLikeWorkflow(text, 'yaml', DETECT_MAX_SIZE), true);
+  });
+
+  it('reads quoted keys, comments, document markers, flow values and lists at the key column', () => {
+    strictEqual(looksLikeWorkflow(lines('%YAML 1.2', '---', '# a workflow', '"main":  # the entry', '  "steps":', '  - a:', '      return: 1')), true);
+    strictEqual(looksLikeWorkflow(lines('main: {params: [x], steps: [{a: {return: "${x}"}}]}')), true);
+    strictEqual(looksLikeWorkflow(lines('- a: {call: sys.log, args: {text: "${1}"}}')), true);
+    strictEqual(looksLikeWorkflow(lines('sub:', '  steps: |', '    - a:', '        return: 1')), false);
+  });
+
+  it('says no to this repository\'s package-lock.json and yes to the example workflows', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    strictEqual(looksLikeWorkflow(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'), 'json'), false);
+    strictEqual(looksLikeWorkflow(fs.readFileSync(path.join(root, 'examples', 'parent-child', 'workflow-parent.yaml'), 'utf8')), true);
+  });
+
+  it('gives the same verdict as a full YAML parse on every corpus file and every YAML/JSON file of the repository', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const corpus = path.resolve(root, '..', 'shared', 'corpus');
+    const files = [
+      ...['valid', 'invalid'].flatMap((dir) => fs.readdirSync(path.join(corpus, dir)).map((f) => path.join(corpus, dir, f))),
+      ...filesUnder(root, ['node_modules', '.git', 'out', 'dist', '.cache', '.vscode-test']),
+      ...filesUnder(path.join(root, 'node_modules', 'yaml-language-server'), []),
+    ].filter((f) => /\.(ya?ml|json)$/i.test(f));
+    strictEqual(files.length > 400, true, `only ${files.length} files`);
+    const disagreements = files.flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const expected = fullParseVerdict(text);
+      return looksLikeWorkflow(text, file.endsWith('.json') ? 'json' : 'yaml') === expected ? [] : [`${path.relative(root, file)}: expected ${expected}`];
+    });
+    deepStrictEqual(disagreements, []);
+  });
+});
+
+function filesUnder(dir: string, skip: string[]): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return skip.includes(entry.name) || entry.name.startsWith('.') ? [] : filesUnder(full, skip);
+    return [full];
+  });
+}
+
+/** The verdict of the former detector, which parsed the whole text with `yaml`: the reference the prefix scan must agree with. */
+function fullParseVerdict(text: string): boolean {
+  const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : '');
+  const entry = (pairs: Pair[], key: string): unknown => pairs.find((p) => keyOf(p) === key)?.value ?? (pairs.some((p) => keyOf(p) === key) ? null : undefined);
+  const top = parseDocument(text, { uniqueKeys: false }).contents;
+  if (isMap(top)) {
+    if (top.items.length === 0) return false;
+    const main = entry(top.items as Pair[], 'main');
+    if (isMap(main) && entry(main.items as Pair[], 'steps') !== undefined) return true;
+    return (top.items as Pair[]).every((pair) => isMap(pair.value) && (pair.value.items as Pair[]).every((p) => ['params', 'steps'].includes(keyOf(p))) && isSeq(entry(pair.value.items as Pair[], 'steps')));
+  }
+  if (isSeq(top)) {
+    if (top.items.length === 0) return false;
+    let bodies = 0;
+    for (const item of top.items) {
+      if (!isMap(item) || item.items.length !== 1) return false;
+      const body = (item.items[0] as Pair).value;
+      if (isMap(body) && (body.items as Pair[]).some((p) => ['assign', 'call', 'switch', 'for', 'parallel', 'try', 'raise', 'return', 'steps', 'next'].includes(keyOf(p)))) bodies++;
+    }
+    return bodies > 0;
+  }
+  return false;
+}
+
+describe('model: looksLikeWorkflow on malformed input', () => {
+  it('answers a boolean for any text, fragments of workflows and JSON included', () => {
+    const pieces = fc.constantFrom('main:', '\n', '  ', '- ', 'steps:', '{', '}', '[', ']', '"', "'", ':', ',', '#', '${', 'call: x', '|', '---', '\t', '\\');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 60 }).map((p) => p.join(''))), fc.constantFrom<'yaml' | 'json' | undefined>('yaml', 'json', undefined), (text, format) => {
+        strictEqual(typeof looksLikeWorkflow(text, format), 'boolean');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

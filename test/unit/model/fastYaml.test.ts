@@ -2,7 +2,7 @@ import { deepStrictEqual, strictEqual } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { Pair, Scalar, YAMLMap, YAMLSeq, isMap, isPair, isScalar, isSeq, parse } from 'yaml';
 import { parseExpression } from '../../../src/core/expr/parser';
 import { buildWorkflow } from '../../../src/core/model/buildWorkflow';
 import { readFastYaml } from '../../../src/core/model/fastYaml';
@@ -93,7 +93,7 @@ describe('the fast YAML reader', () => {
     ];
     const text = sources.map((s, i) => `k${i}: ${s}\n`).join('');
     const fast = readFastYaml(text);
-    deepStrictEqual(fast?.toJS(), parse(text));
+    deepStrictEqual(fast?.toJS(), parse(text, { intAsBigInt: true }));
   });
 
   it('decodes quoted, folded and block scalars like the yaml package', () => {
@@ -124,8 +124,26 @@ describe('the fast YAML reader', () => {
       'i: {"json": [true, null]}',
       '',
     ].join('\n');
-    deepStrictEqual(readFastYaml(text)?.toJS(), parse(text));
+    deepStrictEqual(readFastYaml(text)?.toJS(), parse(text, { intAsBigInt: true }));
     strictEqual(agrees(text), true);
+  });
+
+  it('agrees with the yaml package on a kept block scalar at the end of a text without a final line break', () => {
+    for (const text of ['return: |+\n  x\n  ', 'return: |+\n  x', 'return: >+\n  x\n\n   ', 'a:\n  - |+\n    x\n    ']) {
+      strictEqual(agrees(text), false, JSON.stringify(text));
+      deepStrictEqual(sampled(buildWorkflow(text, undefined, parseExpression)), sampled(viaYaml(text)));
+    }
+    deepStrictEqual(parse('return: |+\n  x\n  '), { return: 'x\n' });
+    strictEqual(agrees('return: |+\n  x\n\n'), true);
+  });
+
+  it('agrees with the yaml package on implicit keys in flow sequences around 1,024 characters', () => {
+    for (const length of [1000, 1030, 2000]) {
+      const text = `- s:\n    return: [${'k'.repeat(length)}: 1]\n`;
+      const model = buildWorkflow(text, undefined, parseExpression);
+      deepStrictEqual(sampled(model), sampled(viaYaml(text)));
+      deepStrictEqual(model.problems.map((p) => p.code), length > 1022 ? ['yaml-syntax'] : []);
+    }
   });
 
   it('gives up on what it leaves to the yaml package', () => {
@@ -160,7 +178,7 @@ describe('the fast YAML reader', () => {
         else lines[at] = target.slice(0, column) + insert.join('') + target.slice(column);
         if (agrees(lines.join('\n'))) accepted++;
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 1010 },
     );
     strictEqual(accepted > 100, true, `only ${accepted} of 400 accepted`);
   });
@@ -194,9 +212,56 @@ describe('the fast YAML reader', () => {
         const text = render(root, 0, step).replace(/^\n/, '');
         if (agrees(crlf ? text.replace(/\n/g, '\r\n') : text)) accepted++;
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 1011 },
     );
     // Duplicate keys and top-level scalars are rejected by design; most documents must still be read.
     strictEqual(accepted > 150, true, `only ${accepted} of 300 accepted`);
+  });
+
+  it('agrees with the yaml package on random documents built from the constructs near its edges (deterministic fuzz)', function () {
+    this.timeout(60000);
+    // Lines of random indentation, keys, dashes and values: block scalars with every chomping
+    // indicator (also as the last line, with or without a final line break), flow collections with
+    // long implicit keys, big integers, quotes, comments, trailing spaces and CRLF.
+    const value = fc.constantFrom(
+      '', 'x', 'two words', '|', '|+', '|-', '>', '>+', '>-', '[a, b]', `[${'k'.repeat(1030)}: 1]`, '[k: v]', '{k: v}',
+      '"q"', "'s'", '9007199254740993', '9223372036854775808', '-9223372036854775808', '0x1F', '1.0', '${x + 1}', '# c', 'x # c',
+    );
+    const line = fc.tuple(fc.constantFrom('', '  ', '    ', '      '), fc.constantFrom('k: ', 'k:', 'j: ', '- ', '- k: ', '', '  '), value);
+    const doc = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '', '\n  ', '\n\n'), fc.boolean());
+    let accepted = 0;
+    fc.assert(
+      fc.property(doc, ([lines, ending, crlf]) => {
+        const text = lines.map(([indent, head, v]) => indent + head + v).join('\n') + ending;
+        if (agrees(crlf ? text.replace(/\n/g, '\r\n') : text)) accepted++;
+      }),
+      { numRuns: 3000, seed: 1012 },
+    );
+    strictEqual(accepted > 200, true, `only ${accepted} of 3000 accepted`);
+  });
+
+  it("builds nodes the yaml package's own predicates, classes and methods recognise (the internals it relies on)", () => {
+    const doc = readFastYaml('a: [1, k: v]\nb: {c: "d"}\n');
+    const contents = doc?.contents as YAMLMap;
+    strictEqual(isMap(contents) && contents instanceof YAMLMap, true);
+    const [a, b] = contents.items;
+    strictEqual(isPair(a) && isScalar(a.key) && a.key instanceof Scalar, true);
+    strictEqual(isSeq(a.value) && a.value instanceof YAMLSeq && (a.value as YAMLSeq).flow, true);
+    strictEqual(isMap(b.value) && (b.value as YAMLMap).flow, true);
+    // The node-type symbols are the package's registered ones, set by its own constructors too.
+    strictEqual((new Scalar(1) as unknown as Record<symbol, unknown>)[Symbol.for('yaml.node.type')], Symbol.for('yaml.scalar'));
+    strictEqual((new YAMLMap() as unknown as Record<symbol, unknown>)[Symbol.for('yaml.node.type')], Symbol.for('yaml.map'));
+    strictEqual((new YAMLSeq() as unknown as Record<symbol, unknown>)[Symbol.for('yaml.node.type')], Symbol.for('yaml.seq'));
+    strictEqual((new Pair(null) as unknown as Record<symbol, unknown>)[Symbol.for('yaml.node.type')], Symbol.for('yaml.pair'));
+    // Methods inherited through the re-pointed prototypes work on the fast nodes.
+    deepStrictEqual(doc?.toJS(), { a: [1n, { k: 'v' }], b: { c: 'd' } });
+    strictEqual((a.value as YAMLSeq).get(0, true)?.toString(), '1');
+    strictEqual(contents.has('b'), true);
+  });
+
+  it('is pinned to the exact yaml version whose internals these tests check', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const installed = JSON.parse(fs.readFileSync(require.resolve('yaml/package.json'), 'utf8')) as { version: string };
+    deepStrictEqual([pkg.dependencies.yaml, installed.version], [installed.version, installed.version]);
   });
 });

@@ -2,16 +2,19 @@ import type { Span } from '../../../src/core/location';
 
 /**
  * The model as plain data for deep equality: functions dropped, parsed expressions dropped (the
- * expression parser has its own tests), and spans dropped too when `withSpans` is false.
+ * expression parser has its own tests), and spans dropped too when `withSpans` is false. Integers
+ * stay `bigint`, as exact as the model keeps them.
  */
 export function plain(value: unknown, withSpans = true): unknown {
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) => {
-      if (key === 'parsed') return undefined;
-      if (!withSpans && /^(span|bodySpan|casesSpan|trySpan|stepsSpan|paramsSpan)$/.test(key)) return undefined;
-      return v;
-    }),
-  );
+  if (Array.isArray(value)) return value.map((item) => plain(item, withSpans));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'parsed' || v === undefined || typeof v === 'function') continue;
+    if (!withSpans && /^(span|bodySpan|casesSpan|trySpan|stepsSpan|paramsSpan)$/.test(key)) continue;
+    out[key] = plain(v, withSpans);
+  }
+  return out;
 }
 
 /** The span of the `occurrence`-th (0-based) appearance of `needle` in `text`. */

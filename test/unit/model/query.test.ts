@@ -128,7 +128,7 @@ describe('model: stepAt and nodeAt', () => {
     const onDelimiter = target(at(text, '${items}').start);
     deepStrictEqual(onDelimiter?.kind === 'expression' && onDelimiter.offset, 0);
     const onDefault = target(at(text, 'x: 1').end - 1);
-    deepStrictEqual(onDefault, { kind: 'value', value: { kind: 'scalar', value: 1, isInt: true, span: { start: at(text, 'x: 1').end - 1, end: at(text, 'x: 1').end } } });
+    deepStrictEqual(onDefault, { kind: 'value', value: { kind: 'scalar', value: 1n, isInt: true, span: { start: at(text, 'x: 1').end - 1, end: at(text, 'x: 1').end } } });
   });
 
   it('finds an assignment target and an inline case value', () => {

@@ -9,9 +9,10 @@ function firstStep(text: string): { step: Step; problems: unknown } {
   return { step: workflow.routines[0].steps[0], problems: plain(workflow.problems) };
 }
 
+/** A scalar of the model; with `isInt`, the number is the exact integer (`bigint`) the model keeps. */
 const scalar = (value: string | number | boolean | null, span: { start: number; end: number }, isInt = false) => ({
   kind: 'scalar',
-  value,
+  value: isInt && typeof value === 'number' ? BigInt(value) : value,
   isInt,
   span,
 });
@@ -209,7 +210,7 @@ describe('model: step kinds', () => {
     deepStrictEqual(plain(step.kind === 'for' && step.for.range, false), {
       kind: 'list',
       items: [
-        { kind: 'scalar', value: 1, isInt: true },
+        { kind: 'scalar', value: 1n, isInt: true },
         { kind: 'expr', source: '${max}', text: 'max' },
       ],
     });
@@ -280,7 +281,7 @@ describe('model: step kinds', () => {
       shared: [],
       for: {
         value: { value: 'v' },
-        in: { kind: 'list', items: [{ kind: 'scalar', value: 1, isInt: true }, { kind: 'scalar', value: 2, isInt: true }] },
+        in: { kind: 'list', items: [{ kind: 'scalar', value: 1n, isInt: true }, { kind: 'scalar', value: 2n, isInt: true }] },
         steps: [],
         keys: [{ value: 'value' }, { value: 'in' }, { value: 'steps' }],
       },
@@ -426,7 +427,7 @@ describe('model: step kinds', () => {
       keys: [{ value: 'steps' }, { value: 'next' }],
       next: { value: 'end' },
       kind: 'steps',
-      steps: [{ name: { value: 'a' }, keys: [{ value: 'return' }], kind: 'return', return: { kind: 'scalar', value: 1, isInt: true } }],
+      steps: [{ name: { value: 'a' }, keys: [{ value: 'return' }], kind: 'return', return: { kind: 'scalar', value: 1n, isInt: true } }],
     });
     deepStrictEqual(step.span, { start: 2, end: at(text, 'end').end });
   });
@@ -451,8 +452,29 @@ describe('model: step kinds', () => {
     const { step } = firstStep(text);
     deepStrictEqual(
       step.kind === 'return' && step.return.kind === 'list' && step.return.items.map((v) => v.kind === 'scalar' && [v.value, v.isInt]),
-      [[1, true], [1, false], [-3, true], [31, true], [2000, false], [true, false], [null, false], [null, false], ['1', false], ['abc', false]],
+      [[1n, true], [1, false], [-3n, true], [31n, true], [2000, false], [true, false], [null, false], [null, false], ['1', false], ['abc', false]],
     );
+  });
+
+  it('keeps integer literals exact up to the int64 bounds and reports the ones beyond', () => {
+    for (const format of ['yaml', 'json'] as const) {
+      const items = ['9007199254740993', '9223372036854775807', '-9223372036854775808', '9223372036854775808', '-9223372036854775809'];
+      const text = format === 'yaml' ? lines('- s:', `    return: [${items.join(', ')}]`) : `[{"s": {"return": [${items.join(', ')}]}}]`;
+      const workflow = parseWorkflow(text);
+      const { step } = firstStep(text);
+      deepStrictEqual(
+        step.kind === 'return' && step.return.kind === 'list' && step.return.items.map((v) => v.kind === 'scalar' && v.value),
+        [9007199254740993n, 9223372036854775807n, -9223372036854775808n, 9223372036854775808n, -9223372036854775809n],
+      );
+      deepStrictEqual(
+        workflow.problems.map((p) => [p.code, p.message, text.slice(p.span.start, p.span.end)]),
+        ['9223372036854775808', '-9223372036854775809'].map((n) => [
+          'integer-out-of-range',
+          `The integer ${n} does not fit in 64 bits (from -9223372036854775808 to 9223372036854775807); write it as a string or a double.`,
+          n,
+        ]),
+      );
+    }
   });
 
   it('reads expression map keys and leaves strings that only contain ${ as strings', () => {

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { deepStrictEqual } from 'node:assert';
+import { parseWorkflow } from '../../../src/core/model/parse';
 import { lintText } from '../../../src/core/validate';
+import { crossWorkflowDiagnostics, parameterReads } from '../../../src/core/validate/childWorkflows';
 
 interface Snippet {
   prefix: string;
@@ -98,5 +101,31 @@ describe('Snippets', () => {
         });
       }
     });
+  }
+});
+
+describe('Snippets and the parent/child example agree on the child argument', () => {
+  const yaml = readSnippets('workflows-yaml.code-snippets');
+  const json = readSnippets('workflows-json.code-snippets');
+  const example = path.resolve(SNIPPETS_DIR, '..', 'examples', 'parent-child');
+  const exampleChild = parseWorkflow(readFileSync(path.join(example, 'workflow-child.yaml'), 'utf8'));
+  const snippetChild = parseWorkflow(expandSnippet(yaml['Child workflow'].body.join('\n')));
+  /** The workspace of the example: `workflow-child` is the example's child, or the wf-child snippet. */
+  const lookupWith = (child: ReturnType<typeof parseWorkflow>) => (id: string) => (id === 'workflow-child' ? { reads: parameterReads(child) } : undefined);
+
+  it('the example child reads iteration, as the example parent passes it', () => {
+    deepStrictEqual(parameterReads(exampleChild), { param: 'args', required: ['iteration'], optional: [], open: false });
+    const parent = parseWorkflow(readFileSync(path.join(example, 'workflow-parent.yaml'), 'utf8'));
+    deepStrictEqual(crossWorkflowDiagnostics(parent, lookupWith(exampleChild)), []);
+  });
+
+  for (const [file, snippets, format] of [['yaml', yaml, 'yaml'], ['json', json, 'json']] as const) {
+    for (const [name, snippet] of Object.entries(snippets)) {
+      it(`${file} "${name}" passes what the example child and the wf-child snippet read`, () => {
+        const parent = parseWorkflow(asWorkflow(expandSnippet(snippet.body.join('\n')), format), { format });
+        deepStrictEqual(crossWorkflowDiagnostics(parent, lookupWith(exampleChild)), []);
+        deepStrictEqual(crossWorkflowDiagnostics(parent, lookupWith(snippetChild)), []);
+      });
+    }
   }
 });

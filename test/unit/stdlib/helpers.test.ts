@@ -17,7 +17,7 @@ describe('expression helpers', () => {
       assert.deepEqual(await callError('int', [' 4']), err('ValueError', 'int: cannot convert " 4" to an integer'));
       assert.deepEqual(
         await callError('int', ['9223372036854775808']),
-        err('ValueError', 'int: integer overflow: 9223372036854775808 is outside the 64-bit range'),
+        err('ValueError', 'int: integer overflow: the result 9223372036854775808 does not fit in 64 bits'),
       );
       assert.deepEqual(await callError('int', [Infinity]), err('ValueError', 'int: cannot convert Infinity to an integer'));
       assert.deepEqual(await callError('int', [true]), err('TypeError', 'int: argument "arg" must be a string, integer or double, got boolean'));

@@ -98,7 +98,7 @@ describe('block keys rule', () => {
       '        - b1:',
       '            steps:',
       '              - r:',
-      '                  return: 1',
+      '                  raise: oops',
     );
     deepStrictEqual(lint(text), [
       expected('unknown-key', ['concurency_limit', 'a parallel block'], '2:6-2:22', 'concurency_limit', { suggestion: 'concurrency_limit' }),

@@ -7,6 +7,28 @@ describe('undefined variables rule', () => {
     deepStrictEqual(lint(text), [expected('undefined-variable', ['varC'], '5:14-5:18', 'varC')]);
   });
 
+  it('suggests the visible variable or subworkflow a misspelt name is closest to', () => {
+    const text = doc(
+      'main:',
+      '  params: [args]',
+      '  steps:',
+      '    - init:',
+      '        assign:',
+      '          - iteration: ${args.iteration}',
+      '    - log:',
+      '        return: ${iteraton + 1}',
+    );
+    deepStrictEqual(lint(text), [expected('undefined-variable', ['iteraton'], '7:18-7:26', 'iteraton', { suggestion: 'iteration' })]);
+  });
+
+  it('suggests nothing when two names are as close, or when only trailing digits differ', () => {
+    const text = doc('- a:', '    assign:', '    - item1: 1', '    - varA: 1', '    - varB: 2', '- b:', '    return: ${[item2, varC]}');
+    deepStrictEqual(lint(text), [
+      expected('undefined-variable', ['item2'], '6:15-6:20', 'item2'),
+      expected('undefined-variable', ['varC'], '6:22-6:26', 'varC'),
+    ]);
+  });
+
   it('accepts params, names created later in the same scope, loop writes to outer names, modules and subworkflow names', () => {
     const text = doc(
       'main:',

@@ -42,5 +42,5 @@ function checkLoop(loop: ForLoop, forKey: Span, out: Diagnostic[]): void {
 function isRangeShape(range: Value): boolean {
   if (range.kind === 'expr') return true;
   if (range.kind !== 'list' || range.items.length !== 2) return false;
-  return range.items.every((item) => item.kind === 'expr' || (item.kind === 'scalar' && typeof item.value === 'number'));
+  return range.items.every((item) => item.kind === 'expr' || (item.kind === 'scalar' && (typeof item.value === 'number' || typeof item.value === 'bigint')));
 }

@@ -7,7 +7,8 @@
  * the parallel step is a new branch-local variable, not a write to the parent.
  */
 import type { Diagnostic } from '../../diagnostic';
-import { stepsOfKind, type Scope, type StepInfo, type ValidationContext } from '../context';
+import type { ParallelStep } from '../../model/types';
+import { stepsOfKind, type Scope, type ValidationContext } from '../context';
 import { diagnostic } from '../messages';
 import type { Rule } from '../rule';
 
@@ -26,7 +27,7 @@ export const parallelScopeRule: Rule = {
       for (let scope: Scope | undefined = write.scope; scope; scope = scope.parent) {
         const parallel = scope.parallel;
         if (!parallel || !scope.parent) continue;
-        if (!definedBefore(scope.parent, write.name, parallel.step.span.start)) continue;
+        if (!definedBefore(scope.parent, write.name, parallel.span.start)) continue;
         if (sharedNames(parallel).includes(write.name)) continue;
         out.push(diagnostic('unshared-parallel-write', write.span, [write.name]));
         break;
@@ -39,11 +40,11 @@ export const parallelScopeRule: Rule = {
 function definedBefore(scope: Scope, name: string, offset: number): boolean {
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const at = s.defs.get(name);
-    if (at !== undefined && at < offset) return true;
+    if (at !== undefined && at.span.start < offset) return true;
   }
   return false;
 }
 
-function sharedNames(info: StepInfo): string[] {
-  return info.step.kind === 'parallel' ? info.step.parallel.shared.map((n) => n.value) : [];
+function sharedNames(step: ParallelStep): string[] {
+  return step.parallel.shared.map((n) => n.value);
 }

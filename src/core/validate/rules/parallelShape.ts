@@ -32,9 +32,9 @@ export const parallelShapeRule: Rule = {
       }
       const limit = block.concurrencyLimit;
       if (limit && limit.kind !== 'expr') {
-        const positiveInt = limit.kind === 'scalar' && typeof limit.value === 'number' && limit.isInt && limit.value > 0;
+        const positiveInt = limit.kind === 'scalar' && typeof limit.value === 'bigint' && limit.value > 0n;
         if (!positiveInt) out.push(diagnostic('concurrency-limit', valueSpan(limit, block.keys, 'concurrency_limit'), []));
-        else if ((limit.value as number) > MAX_CONCURRENCY) {
+        else if ((limit.value as bigint) > MAX_CONCURRENCY) {
           out.push(diagnostic('concurrency-limit-high', limit.span, [String(limit.value)]));
         }
       }

@@ -28,7 +28,7 @@ export const tryShapeRule: Rule = {
       }
       if (retry?.kind !== 'custom') continue;
       const max = retry.maxRetries;
-      if (max && !isExpr(max) && !(isNumber(max) && max.kind === 'scalar' && max.isInt && (max.value as number) >= 0)) {
+      if (max && !isExpr(max) && !(isNumber(max) && max.kind === 'scalar' && max.isInt && (max.value as bigint) >= 0n)) {
         out.push(diagnostic('max-retries', valueSpan(max, retry.keys, 'max_retries'), []));
       }
       const backoff = retry.backoff;
@@ -38,7 +38,7 @@ export const tryShapeRule: Rule = {
         ['multiplier', backoff?.multiplier],
       ];
       for (const [key, value] of values) {
-        if (value && !isExpr(value) && !(isNumber(value) && (value as { value: number }).value > 0)) {
+        if (value && !isExpr(value) && !(isNumber(value) && (value as { value: number | bigint }).value > 0)) {
           out.push(diagnostic('backoff-value', valueSpan(value, backoff?.keys ?? [], key), [key]));
         }
       }
@@ -52,5 +52,5 @@ function isExpr(value: Value): boolean {
 }
 
 function isNumber(value: Value): boolean {
-  return value.kind === 'scalar' && typeof value.value === 'number';
+  return value.kind === 'scalar' && (typeof value.value === 'number' || typeof value.value === 'bigint');
 }

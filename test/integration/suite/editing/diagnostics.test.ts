@@ -86,4 +86,20 @@ suite('Editing: diagnostics', () => {
     }
     await waitFor(() => seenDiagnostics(document.uri).length, (n) => n === 2, 'diagnostics after turning validation back on');
   });
+
+  test('checks files matched by a workspace-relative cloudWorkflows.files glob', async () => {
+    // Not a workflow by name nor by content (no step keyword): only the glob makes it one.
+    const document = await openScratch('globbed/steps.yaml', '- first:\n    cal: sys.log\n');
+    await expectDiagnostics(document.uri, []);
+    const config = vscode.workspace.getConfiguration('cloudWorkflows');
+    await config.update('files', ['editing-scratch/globbed/*.yaml'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await expectDiagnostics(document.uri, [
+        { code: 'unknown-key', range: '1:4-1:7', severity: 'error', message: messageFor('unknown-key', ['cal', 'a step'], 'call') },
+      ]);
+    } finally {
+      await config.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await expectDiagnostics(document.uri, []);
+  });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { lintText } from '../../../../src/core/validate';
-import { activateExtension } from './helpers';
+import { activateExtension, expectDiagnostics, waitFor } from './helpers';
 
 suite('Editing: New Parent/Child Workflows', () => {
   const base = `itest-${process.pid}`;
@@ -29,6 +29,14 @@ suite('Editing: New Parent/Child Workflows', () => {
     const parent = Buffer.from(await vscode.workspace.fs.readFile(uris[0])).toString('utf8');
     assert.ok(parent.includes(`workflow_id: ${base}-child`), parent);
     assert.ok(parent.includes('parent_execution_id: ${sys.get_env("GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID")}'), parent);
+    // The editor sees the child in the workspace and the argument the child reads: no warning.
+    const linked = await waitFor(
+      () => vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uris[0]),
+      (links) => links.length === 1,
+      'the link to the child',
+    );
+    assert.strictEqual(linked[0].target?.with({ fragment: '' }).toString(), uris[1].toString());
+    await expectDiagnostics(uris[0], []);
   });
 
   test('refuses to overwrite existing files', async () => {

@@ -51,6 +51,22 @@ suite('Editing: quick fixes', () => {
       fix: "Change to 'len'",
       line: '        return: ${len([1, 2])}',
     },
+    {
+      title: 'replaces a misspelt variable with the visible one it is closest to',
+      file: 'variable-typo.workflows.yaml',
+      text: '- init:\n    assign:\n      - iteration: 1\n      - next_one: ${iteraton + 1}\n',
+      code: 'undefined-variable',
+      fix: "Change to 'iteration'",
+      line: '      - next_one: ${iteration + 1}',
+    },
+    {
+      title: "replaces a log severity with Google's spelling",
+      file: 'severity-typo.workflows.yaml',
+      text: '- log:\n    call: sys.log\n    args:\n      severity: WARN\n      text: careful\n',
+      code: 'unknown-log-severity',
+      fix: "Change to 'WARNING'",
+      line: '      severity: WARNING',
+    },
   ];
 
   for (const c of SUGGESTIONS) {

@@ -14,6 +14,7 @@ export interface Execution {
   workflowId: string;
   executionId: string;
   state: string;
+  labels?: Record<string, string>;
   argument?: string;
   result?: string;
   error?: { payload: string };
@@ -25,11 +26,13 @@ export interface RunApi {
     requestCount: number;
     refresh(node?: Node): void;
     revealExecution(execution: Execution): Promise<Node | undefined>;
+    pollNow(): Promise<void>;
   };
   emulatorUrl(): Promise<string>;
   target(): { kind: string; label: string };
   lastError(): string | undefined;
   logFolder: vscode.Uri;
+  lastPrompt(): string | undefined;
 }
 
 export async function runApi(): Promise<RunApi> {
@@ -99,4 +102,48 @@ export function outputChannelText(api: RunApi): string {
     }
   }
   return texts.join('\n');
+}
+
+/**
+ * Writes a workspace file (a workflow the test needs) and waits until an open document of it has
+ * the new text (VS Code reloads open documents from disk asynchronously); returns its URI.
+ */
+export async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  await waitFor(async () => (await vscode.workspace.openTextDocument(uri)).getText(), (t) => t === text, `${name} to have its new text`);
+  return uri;
+}
+
+/** Deletes workspace files a test wrote (missing ones are fine). */
+export async function deleteWorkspaceFiles(names: string[]): Promise<void> {
+  for (const name of names) {
+    try {
+      await vscode.workspace.fs.delete(workspaceFile(name));
+    } catch {
+      // Not written.
+    }
+  }
+}
+
+/** The lines a node's children show: `label | description`. */
+export async function childLines(api: RunApi, node: Node): Promise<string[]> {
+  return Promise.all((await children(api, node)).map(async (n) => {
+    const s = await seen(api, n);
+    return [s.label, s.description].filter(Boolean).join(' | ');
+  }));
+}
+
+/** The workflow node labelled `workflowId` under the target (reloading the tree first). */
+export async function workflowNode(api: RunApi, workflowId: string, reload = true): Promise<Node> {
+  if (reload) api.executionsTree.refresh();
+  const [target] = await children(api);
+  return childLabelled(api, target, workflowId);
+}
+
+/** The execution node of `execution` under its workflow, found by its ID in the description. */
+export async function executionNode(api: RunApi, execution: Execution): Promise<Node> {
+  const workflow = await workflowNode(api, execution.workflowId);
+  for (const child of await children(api, workflow)) if ((await seen(api, child)).description.endsWith(execution.executionId)) return child;
+  assert.fail(`no node for ${execution.executionId}`);
 }

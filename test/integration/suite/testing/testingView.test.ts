@@ -126,6 +126,25 @@ tests:
   });
 });
 
+suite('Testing view: the wf-test snippet', () => {
+  const fresh = vscode.Uri.file(path.join(WORKSPACE, 'fresh.workflows.test.yaml'));
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(fresh);
+  });
+
+  test('is offered in an empty test file', async () => {
+    await runApi();
+    await vscode.workspace.fs.writeFile(fresh, new TextEncoder().encode('wf'));
+    const document = await vscode.workspace.openTextDocument(fresh);
+    const list = (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 2))) as vscode.CompletionList;
+    const snippet = list.items.find((i) => i.label === 'wf-test');
+    assert.ok(snippet, 'wf-test was not offered');
+    assert.match((snippet.insertText as vscode.SnippetString).value, /^# Tests of \$\{1:my-workflow\}\.workflows\.yaml/);
+  });
+});
+
 suite('Testing view: writing tests', () => {
   const helloTests = vscode.Uri.file(TEST_FILE);
   const genWorkflow = vscode.Uri.file(path.join(WORKSPACE, 'gen.workflows.yaml'));
