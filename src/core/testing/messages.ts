@@ -34,6 +34,7 @@ export const TEST_MESSAGES = {
   'test-workflows-not-found': error((path) => `'${path}' does not exist: \`workflows:\` lists files or directories of workflows.`),
   'test-unknown-test': error((name) => `No test is named '${name}'.`),
   'test-unknown-call-target': warning((target) => `'${target}' is not a subworkflow, a standard-library function or a connector: this never matches a call.`),
+  'test-unknown-arg': warning((key, target, params) => `'${target}' takes no argument '${key}' (it takes: ${params}): this never matches a call.`),
   'test-unknown-step': warning((step) => `The tested workflow has no step '${step}': this never matches a call.`),
   'test-result-and-failure': warning(() => 'A `result` is expected from a test that expects the run to fail.'),
 } as const;

@@ -184,6 +184,9 @@ describe('test-file checks against the tested workflow', () => {
   - call: helper
     step: inner
     returns: 1
+  - call: sys.get_env
+    args: {name: X, nmae: Y}
+    returns: 1
   - call: googleapis.storage.v1.objects.get
     step: fech
     returns: {}
@@ -197,8 +200,9 @@ tests:
       checkTargets(parseTestFile(text).file, workflow).map((d) => `${lines.positionAt(d.span.start).line + 1} ${d.severity} ${d.code} ${d.message}`),
       [
         "2 warning test-unknown-call-target 'http.gett' is not a subworkflow, a standard-library function or a connector: this never matches a call.",
-        "8 warning test-unknown-step The tested workflow has no step 'fech': this never matches a call.",
-        "13 warning test-unknown-call-target 'sys.nap' is not a subworkflow, a standard-library function or a connector: this never matches a call.",
+        "8 warning test-unknown-arg 'sys.get_env' takes no argument 'nmae' (it takes: name, default): this never matches a call.",
+        "11 warning test-unknown-step The tested workflow has no step 'fech': this never matches a call.",
+        "16 warning test-unknown-call-target 'sys.nap' is not a subworkflow, a standard-library function or a connector: this never matches a call.",
       ],
     );
   });
