@@ -55,7 +55,15 @@ export function checkExpectations(expect: Expectation, run: ObservedRun): Expect
 
 function valueFailure(what: string, expected: TestData, actual: TestData, partial: boolean): ExpectationFailure {
   const diff = diffData(expected, actual, partial).map((l) => `  ${l}`);
-  return { message: `${what} differs:\n${diff.join('\n')}`, expected: pretty(expected), actual: pretty(actual) };
+  return { message: `${what} differs:\n${diff.join('\n')}`, expected: pretty(expected), actual: pretty(partial ? projected(expected, actual) : actual) };
+}
+
+/** For a partial match's diff view: the actual value cut down to the keys the expected map names. */
+function projected(expected: TestData, actual: TestData): TestData {
+  if (!(expected instanceof Map) || !(actual instanceof Map)) return actual;
+  const out = new Map<string, TestData>();
+  for (const [k, v] of expected) if (actual.has(k)) out.set(k, projected(v, actual.get(k) as TestData));
+  return out;
 }
 
 /** Multi-line JSON for diff views. */
