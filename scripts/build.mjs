@@ -24,6 +24,8 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The Google client (~2 MB) lives in its own bundle, required on first use, so activation stays fast.
   { entryPoints: ['src/cloud/index.ts'], outfile: 'dist/cloud.js' },
+  // The graph view's page: layout and drawing run in the webview, not on the extension host.
+  { entryPoints: ['src/graph/webview/main.ts'], outfile: 'dist/graphView.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

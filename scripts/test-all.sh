@@ -64,22 +64,24 @@ fi
 step "build" npm run build
 step "check-types" npm run check-types
 
+# Provisioning comes first: the unit tests use Graphviz, the later stages code-server and Chromium.
+PROVISIONED_OK=""
+banner "provision code-server, Node 24, chromium, graphviz"
+if PROVISIONED="$(bash scripts/vscode/provision.sh)"; then
+  eval "$PROVISIONED"
+  PROVISIONED_OK=1
+  SUMMARY+=("provision: ok")
+else
+  FAILED=$((FAILED + 1))
+  SUMMARY+=("provision: FAILED")
+fi
+
 tests unit npx mocha test/unit --reporter ./scripts/vscode/summaryReporter.ts --reporter-option stage=unit
 
-case " $STAGES " in
-  *" integration "* | *" ui "*)
-    banner "provision code-server, Node 24, chromium"
-    if PROVISIONED="$(bash scripts/vscode/provision.sh)"; then
-      eval "$PROVISIONED"
-      SUMMARY+=("provision: ok")
-      tests integration node --import tsx scripts/vscode/runIntegration.ts
-      tests ui node --import tsx scripts/vscode/runUi.ts
-    else
-      FAILED=$((FAILED + 1))
-      SUMMARY+=("provision: FAILED")
-    fi
-    ;;
-esac
+if [ -n "$PROVISIONED_OK" ]; then
+  tests integration node --import tsx scripts/vscode/runIntegration.ts
+  tests ui node --import tsx scripts/vscode/runUi.ts
+fi
 
 banner "summary"
 printf '  %s\n' "${SUMMARY[@]}"

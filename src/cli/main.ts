@@ -8,6 +8,7 @@ commands:
   lint      check workflow files for errors        (cloud-workflows lint --help)
   run       run a workflow on the local emulator   (cloud-workflows run --help)
   emulator  serve the Workflows REST API locally   (cloud-workflows emulator --help)
+  graph     print a workflow's graph               (cloud-workflows graph --help)
   test      run workflow tests with mocks          (cloud-workflows test --help)
 `;
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, () => Command> = {
   lint: () => require('./lint').main,
   run: () => require('./run').main,
   emulator: () => require('./emulator').main,
+  graph: () => require('./graph').main,
   test: () => require('./test').main,
 };
 

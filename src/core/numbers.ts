@@ -10,6 +10,14 @@ export const INT64_MIN = -(2n ** 63n);
 /** The largest integer, 2^63 - 1. */
 export const INT64_MAX = 2n ** 63n - 1n;
 
+/** The largest magnitude up to which every integer is exactly a double, 2^53 - 1. */
+export const MAX_EXACT_DOUBLE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Whether the integer `n` survives a trip through a double (a JS number) unchanged. */
+export function fitsDouble(n: bigint): boolean {
+  return n >= -MAX_EXACT_DOUBLE && n <= MAX_EXACT_DOUBLE;
+}
+
 /** Whether `n` is a signed 64-bit integer. */
 export function isInt64(n: bigint): boolean {
   return n >= INT64_MIN && n <= INT64_MAX;

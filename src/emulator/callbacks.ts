@@ -8,6 +8,7 @@
  * once its execution ends.
  */
 import { randomBytes } from 'node:crypto';
+import { decodeJsonData } from '../engine/json';
 import { RealClock } from '../engine/clock';
 import type { Clock } from '../engine/host';
 import { workflowError } from '../engine/errors';
@@ -133,7 +134,7 @@ function decodeBody(request: ReceivedRequest): JsonValue {
   const text = request.body.toString('utf8');
   if (/json/i.test(request.headers['content-type'] ?? '')) {
     try {
-      return JSON.parse(text) as JsonValue;
+      return decodeJsonData(text);
     } catch {
       return text;
     }

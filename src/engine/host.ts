@@ -52,9 +52,10 @@ export interface ExecutionEnv {
 }
 
 /**
- * Handles `googleapis.*` connector calls. `args` are the step's arguments as JSON data (ints that
- * do not fit a double are an edge case connectors do not meet). Returns the connector's result as
- * JSON data, or throws a `WorkflowError` (e.g. OperationError for a failed child execution, or a
+ * Handles `googleapis.*` connector calls. `args` are the step's arguments as JSON data, where an
+ * integer beyond ±2^53 is a `bigint` (write such data with `encodeJsonData`, never
+ * `JSON.stringify`); the result is JSON data in the same form (`decodeJsonData` reads JSON text
+ * exactly). Returns the connector's result, or throws a `WorkflowError` (e.g. OperationError for a failed child execution, or a
  * "not available in the local emulator" error for connectors the host does not provide).
  */
 export interface ConnectorHandler {

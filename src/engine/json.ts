@@ -19,7 +19,7 @@
  *
  * The decoder is written by hand because `JSON.parse` turns large integers into doubles.
  */
-import { formatDouble, isInt64 } from '../core/numbers';
+import { fitsDouble, formatDouble, isInt64 } from '../core/numbers';
 import { workflowError } from './errors';
 import type { JsonValue, Value, WfMap } from './value';
 
@@ -271,7 +271,7 @@ function writeJson(value: Value, unit: string, current: string, out: string[]): 
  */
 export function toJson(value: Value): JsonValue {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'bigint') return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value;
+  if (typeof value === 'bigint') return fitsDouble(value) ? Number(value) : value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw workflowError('ValueError', `cannot encode the double ${value} as JSON`);
     return value;
@@ -284,8 +284,6 @@ export function toJson(value: Value): JsonValue {
   for (const [k, v] of value) Object.defineProperty(obj, k, { value: toJson(v), enumerable: true, writable: true, configurable: true });
   return obj;
 }
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Converts plain JSON data to a workflow value. A `bigint` or a number that is a safe integer

@@ -18,6 +18,7 @@ import { workflowError } from '../../src/engine/errors';
 import type { ExecutionHost, ExecutionOutcome } from '../../src/engine/host';
 import { corpusWorkflows } from './corpus';
 import { expressionText, generatedWorkflow, yamlish } from './generators';
+import { fastReaderAgrees } from './yamlDifferential';
 
 export interface FuzzTarget {
   name: string;
@@ -202,17 +203,28 @@ function applyMutation(text: string, m: Mutation): string {
   }
 }
 
+/** Corpus workflows with one to four mutations. */
+function mutatedCorpus(): fc.Arbitrary<string> {
+  const corpus = corpusWorkflows();
+  return fc
+    .tuple(fc.nat({ max: corpus.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+    .map(([i, ms]) => ms.reduce(applyMutation, corpus[i].text));
+}
+
 export const TARGETS: readonly FuzzTarget[] = [
   {
     name: 'lint-mutated-corpus',
     description: 'lintText on corpus workflows with lines deleted, duplicated, swapped, re-indented, characters inserted, or truncated',
-    input: () => {
-      const corpus = corpusWorkflows();
-      return fc
-        .tuple(fc.nat({ max: corpus.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
-        .map(([i, ms]) => ms.reduce(applyMutation, corpus[i].text));
-    },
+    input: () => mutatedCorpus(),
     check: async (text) => checkLint(text),
+  },
+  {
+    name: 'yaml-fast-differential',
+    description: 'the fast YAML reader against the yaml package on mutated corpus workflows: the same model whenever it accepts',
+    input: () => mutatedCorpus(),
+    check: async (text) => {
+      timed(TIME_BOUNDS_MS.lint, 'the fast reader and yaml', () => fastReaderAgrees(text));
+    },
   },
   {
     name: 'lint-yamlish',

@@ -3,6 +3,7 @@
  * builder, the validator (which turns them into diagnostics) and the tests.
  */
 import type { Span } from '../location';
+import { INT64_MAX, INT64_MIN } from '../numbers';
 import type { ModelProblem } from './types';
 
 /** Every model problem code with its message. Messages name the thing that was expected. */
@@ -28,7 +29,7 @@ export const MODEL_MESSAGES = {
   'duplicate-key': (key: string) => `Duplicate key '${key}'.`,
   'alias-cycle': () => 'This alias refers to a node that contains it.',
   'integer-out-of-range': (literal: string) =>
-    `The integer ${literal} does not fit in 64 bits (from -9223372036854775808 to 9223372036854775807); write it as a string or a double.`,
+    `The integer ${literal} does not fit in 64 bits (from ${INT64_MIN} to ${INT64_MAX}); write it as a string or a double.`,
   'alias-limit': () => 'Too many alias expansions in this document; the remaining aliases are read as null.',
 } satisfies Record<string, (...args: string[]) => string>;
 

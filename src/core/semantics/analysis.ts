@@ -129,7 +129,7 @@ function analyzeRoutine(routine: Routine): RoutineSemantics {
     const container = visit.ancestry[visit.ancestry.length - 1];
     // Parents are visited first, so the block's owner step already has its place.
     const here = container ? blockScope(info, container, (info.placeByStep.get(container.step) as Place).scope) : scope;
-    const place: Place = { ...visit, inline: isInline(visit), scope: here };
+    const place: Place = { step: visit.step, routine, ancestry: visit.ancestry, list: visit.list, index: visit.index, inline: isInline(visit), scope: here };
     info.places.push(place);
     info.placeByStep.set(visit.step, place);
     if (!place.inline) {
@@ -195,6 +195,34 @@ export function visibleVariables(scope: StaticScope): Map<string, Definition> {
   const out = new Map<string, Definition>();
   for (const s of chain) for (const [name, d] of s.defs) if (!out.has(name)) out.set(name, d);
   return out;
+}
+
+/**
+ * Whether `name` is created before `offset` in `scope` or a scope around it: a variable a step
+ * starting at `offset` finds in place [R: "exists before the parallel step" read by source order].
+ */
+export function definedBefore(scope: StaticScope, name: string, offset: number): boolean {
+  for (let s: StaticScope | undefined = scope; s; s = s.parent) {
+    const d = s.defs.get(name);
+    if (d !== undefined && d.span.start < offset) return true;
+  }
+  return false;
+}
+
+/**
+ * The branch or parallel-iteration scope that refuses a write to `name` from `scope`: the name is
+ * a variable of the scope around its parallel step (created before the step) and the step does not
+ * list it in `shared` [S parallel_shared_variables]. Undefined when the write is allowed; a name
+ * first created after the parallel step is a new branch-local variable.
+ */
+export function unsharedWriteBoundary(scope: StaticScope, name: string): StaticScope | undefined {
+  for (let s: StaticScope | undefined = scope; s; s = s.parent) {
+    if (!s.parallel || !s.parent) continue;
+    if (!definedBefore(s.parent, name, s.parallel.span.start)) continue;
+    if (s.parallel.parallel.shared.some((n) => n.value === name)) continue;
+    return s;
+  }
+  return undefined;
 }
 
 /**

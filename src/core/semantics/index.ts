@@ -6,12 +6,14 @@
 export { BLOCK_PHRASES, BLOCK_RULES, SCOPE_WRITES, type BlockKind, type BlockRule, type ScopeKind } from './rules';
 export {
   Semantics,
+  definedBefore,
   definitionOf,
   isVisible,
   resolvesStatically,
   routineSemantics,
   scopeAt,
   semanticsOf,
+  unsharedWriteBoundary,
   visibleVariables,
   type Definition,
   type Place,
@@ -19,4 +21,4 @@ export {
   type ScopeOwner,
   type StaticScope,
 } from './analysis';
-export { SPECIAL_TARGETS, findInList, jumpTargets, jumpVerdict, returnVerdict, sameBlock, type Refusal, type Verdict } from './jumps';
+export { SPECIAL_TARGETS, findInList, jumpTargets, jumpVerdict, returnVerdict, type Refusal, type Verdict } from './jumps';

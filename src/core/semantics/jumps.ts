@@ -147,7 +147,7 @@ function stepsOf(block: StepContainer): Step[] | undefined {
 }
 
 /** Two ancestry entries for the same block (`walkSteps` builds new container objects per walk). */
-export function sameBlock(a: StepContainer, b: StepContainer): boolean {
+function sameBlock(a: StepContainer, b: StepContainer): boolean {
   if (a.kind !== b.kind || a.step !== b.step) return false;
   if (a.kind === 'branch' && b.kind === 'branch') return a.branch === b.branch;
   if (a.kind === 'switch-case' && b.kind === 'switch-case') return a.caseIndex === b.caseIndex && a.inline === b.inline;

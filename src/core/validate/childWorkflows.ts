@@ -23,6 +23,11 @@ export const WORKFLOW_ID = /^[A-Za-z](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$/;
 /** The connector calls that start another workflow's execution. */
 const START_CALL = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(run|create)$|^experimental\.executions\.run$/;
 
+/** Whether calling `name` starts another workflow's execution (`executions.run`/`create`, `experimental.executions.run`). */
+export function isChildExecutionCall(name: string): boolean {
+  return START_CALL.test(name);
+}
+
 /** Other calls of the Workflows and Executions APIs whose `parent`/`name` may name a workflow. */
 const API_CALL = /^googleapis\.(?:workflowexecutions|workflows)\.(?:v1|v1beta)\./;
 
@@ -41,7 +46,7 @@ export interface WorkflowReference {
 export function workflowReferences(workflow: Workflow): WorkflowReference[] {
   const out: WorkflowReference[] = [];
   for (const { step } of stepsOfKind(buildContext(workflow), 'call')) {
-    const starts = START_CALL.test(step.call.value);
+    const starts = isChildExecutionCall(step.call.value);
     if ((!starts && !API_CALL.test(step.call.value)) || step.args?.kind !== 'map') continue;
     for (const { key, value } of step.args.entries) {
       if (key.kind !== 'scalar') continue;

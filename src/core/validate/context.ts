@@ -11,7 +11,6 @@ import { assignmentTarget } from '../expr/walk';
 import { semanticsOf, type Place, type RoutineSemantics, type StaticScope } from '../semantics';
 import { documentSpan } from './exprNodes';
 
-export { isVisible } from '../semantics';
 
 /** A variable scope, as the structural semantics builds it (`core/semantics`). */
 export type Scope = StaticScope;
@@ -118,7 +117,7 @@ export function buildContext(workflow: Workflow): ValidationContext {
         list: place.inline ? undefined : place.list,
         index: place.index,
         synthetic: place.inline,
-        parallelDepth: place.ancestry.filter((c) => c.kind === 'branch' || c.kind === 'parallel-for').length,
+        parallelDepth: owner ? (infos.get(owner.step) as StepInfo).parallelDepth + (owner.kind === 'branch' || owner.kind === 'parallel-for' ? 1 : 0) : 0,
         place,
       };
       infos.set(place.step, stepInfo);

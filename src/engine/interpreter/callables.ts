@@ -9,8 +9,10 @@
  * it is the lenient reading.
  */
 import { isConnectorName, lookupFunction, type StdlibFunction } from '../../core/stdlib/catalogue';
-import { WorkflowError, workflowError } from '../errors';
 import type { HttpResponse } from '../host';
+import type { Routine } from '../../core/model/types';
+import { resolveCallee } from '../../core/validate/callees';
+import { WorkflowError, structuralError, workflowError } from '../errors';
 import { fromJson, toJson } from '../json';
 import { STDLIB } from '../stdlib';
 import type { NativeContext } from '../stdlib/context';
@@ -42,8 +44,16 @@ function callNative(ctx: StepContext, fn: StdlibFunction, args: (Value | undefin
   return result instanceof Promise ? result.then(check) : check(result);
 }
 
+/**
+ * An unknown callee. When the validator reports it as an error (a name in no module, or in a
+ * documented one: `resolveCallee`), Google refuses it at deploy time and so this is a structural
+ * refusal; a name in a module the catalogue does not know is only a lint warning, and a KeyError.
+ */
 function unknownFunction(name: string): never {
-  throw workflowError('KeyError', `Unknown function or subworkflow "${name}"`);
+  const message = `Unknown function or subworkflow "${name}"`;
+  const callee = resolveCallee(name, NO_ROUTINES);
+  if (callee.kind === 'unknown' && callee.documentedModule) throw structuralError('unknown-function', message, undefined, 'KeyError');
+  throw workflowError('KeyError', message);
 }
 
 /**
@@ -81,6 +91,9 @@ function withResponse(ctx: StepContext, response: HttpResponse): NativeContext {
   return { ...base, host: { ...base.host, http: { send: async () => response } } };
 }
 
+/** Subworkflows are looked up before a callee is unknown. */
+const NO_ROUTINES: ReadonlyMap<string, Routine> = new Map();
+
 /** A call inside `${...}`: subworkflows and non-blocking functions only. */
 export function callFromExpression(ctx: StepContext, name: string, args: Value[]): MaybePromise<Value> {
   if (ctx.exec.isRoutine(name)) {
@@ -92,7 +105,8 @@ export function callFromExpression(ctx: StepContext, name: string, args: Value[]
     if (isConnectorName(name)) throw workflowError('TypeError', `Connector "${name}" can only be called from a call step, not in an expression`);
     return unknownFunction(name);
   }
-  if (fn.blocking) throw workflowError('TypeError', `"${name}" is a blocking function: call it from a call step, not in an expression`);
+  // The validator's `blocking-in-expression`: a structure Google refuses at deploy time.
+  if (fn.blocking) throw structuralError('blocking-in-expression', `"${name}" is a blocking function: call it from a call step, not in an expression`, undefined, 'TypeError');
   if (args.length > fn.params.length) throw workflowError('TypeError', `${name}: expected at most ${fn.params.length} arguments, got ${args.length}`);
   if (!FREE_FUNCTIONS.has(fn.name)) ctx.exec.meter.step();
   return intercepted(ctx, name, args, true) ?? callNative(ctx, fn, args);

@@ -9,8 +9,11 @@
  * without subworkflow calls therefore evaluates without yielding to other parallel branches, which
  * is what makes `total: ${total + 1}` on a shared variable atomic.
  *
- * [R] Reading an undefined variable raises KeyError (Google rejects it at deploy time when it can
- * tell); map keys built by expressions must be strings (TypeError otherwise).
+ * [R] Reading an undefined variable raises KeyError. When no scope of the source defines the name
+ * (the validator's `undefined-variable`, which Google rejects at deploy time) the KeyError is a
+ * structural refusal (`Scope.undefinedVariable`); a name defined somewhere in scope but not yet
+ * assigned is an ordinary run-time KeyError. Map keys built by expressions must be strings
+ * (TypeError otherwise).
  */
 import type { Expr } from '../../core/expr/ast';
 import { int64OverflowMessage, isInt64 } from '../../core/numbers';

@@ -9,11 +9,11 @@
  *   their parents; writing a name that already exists outside updates it there, a new name stays
  *   local and vanishes with the block.
  * - A branch scope (a parallel branch or iteration) reads its parents but writes only names listed
- *   in `shared` through to them; any other write creates a branch-local variable [R: the validator
- *   refuses such writes, as Google does at deploy time; at run time a private copy is the harmless
- *   reading].
+ *   in `shared` through to them. Writing another variable of the scope around the parallel step is
+ *   a structural refusal, as the validator reports and Google refuses at deploy; a name the source
+ *   first creates after the parallel step is a new branch-local variable.
  */
-import { resolvesStatically, SCOPE_WRITES, type ScopeKind, type Semantics, type StaticScope } from '../../core/semantics';
+import { resolvesStatically, SCOPE_WRITES, unsharedWriteBoundary, type ScopeKind, type Semantics, type StaticScope } from '../../core/semantics';
 import { structuralError, workflowError } from '../errors';
 import { copyValue, type Value } from '../value';
 import { sizeOf, type Meter } from './limits';
@@ -102,7 +102,12 @@ export class Scope {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       if (s.vars.has(name)) return s;
       if (s.kind === 'routine') break;
-      if (SCOPE_WRITES[s.kind] === 'shared-only' && !s.shared.has(name)) return this;
+      if (SCOPE_WRITES[s.kind] === 'shared-only' && !s.shared.has(name)) {
+        if (this.statics && unsharedWriteBoundary(this.statics.scope, name)) {
+          throw structuralError('unshared-parallel-write', `Variable "${name}" belongs to the scope around the parallel step and is not listed in its "shared"`);
+        }
+        return this;
+      }
     }
     return this;
   }

@@ -11,29 +11,12 @@
  */
 import { Args } from './args';
 import type { NativeFunction } from './context';
+import { CodePointCounter } from './codePointCounter';
 import { REGEX_FUNCTIONS } from './textRegex';
 
 /** True when `s` has no unpaired surrogate (a valid pair is one code point, never \p{Cs}). */
 function isWellFormed(s: string): boolean {
   return !/\p{Cs}/u.test(s);
-}
-
-/** Maps UTF-16 offsets of `s` to code-point indexes as they are visited in increasing order. */
-export class CodePointCounter {
-  private unit = 0;
-  private points = 0;
-
-  constructor(private readonly s: string) {}
-
-  /** The code-point index of UTF-16 offset `offset` (offsets must not decrease between calls). */
-  at(offset: number): number {
-    while (this.unit < offset) {
-      const c = this.s.codePointAt(this.unit) as number;
-      this.unit += c > 0xffff ? 2 : 1;
-      this.points++;
-    }
-    return this.points;
-  }
 }
 
 /** A search string: empty or not valid UTF-8 (an unpaired surrogate) is a ValueError. */

@@ -1,6 +1,6 @@
 /**
- * `text.find_all_regex`, `text.match_regex` and `text.replace_all_regex` over the linear-time
- * RE2 engine in `re2.ts`. Indexes are code points. `find_all_regex` prefers the longest of the
+ * `text.find_all_regex`, `text.match_regex` and `text.replace_all_regex` over RE2 (`re2js`,
+ * wrapped in `regex.ts` for Google's semantics). Indexes are code points. `find_all_regex` prefers the longest of the
  * matches starting at the same leftmost index, as documented [D]; `replace_all_regex` uses RE2's
  * default leftmost-first matching (its docs say nothing else, an [R] choice). In `replace_all_regex`, `\0` to `\9` insert
  * the whole match or a group (an unset group inserts nothing) and `\\` inserts a backslash; any
@@ -9,17 +9,18 @@
 import type { Value } from '../value';
 import { Args } from './args';
 import type { NativeFunction } from './context';
-import { Re2, allMatches, fromCodePoints, toCodePoints } from './re2';
+import { Regex } from './regex';
+import { CodePointCounter } from './codePointCounter';
 
-const cache = new Map<string, Re2>();
+const cache = new Map<string, Regex>();
 const CACHE_SIZE = 64;
 
-function compile(a: Args, longest = false): Re2 {
+function compile(a: Args, longest = false): Regex {
   const pattern = a.string('regexp');
   const key = `${longest ? 'L' : 'F'}${pattern}`;
   let re = cache.get(key);
   if (!re) {
-    re = Re2.compile(pattern, a.fn, { longest });
+    re = Regex.compile(pattern, a.fn, { longest });
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, re);
   }
@@ -28,14 +29,15 @@ function compile(a: Args, longest = false): Re2 {
 
 const findAllRegex: NativeFunction = (values) => {
   const a = new Args('text.find_all_regex', values);
-  const source = toCodePoints(a.string('source'));
+  const source = a.string('source');
   const re = compile(a, true);
+  const cursor = new CodePointCounter(source);
   const out: Value[] = [];
-  for (const m of allMatches(re, source)) {
+  for (const m of re.matches(source)) {
     out.push(
       new Map<string, Value>([
-        ['index', BigInt(m.start)],
-        ['match', fromCodePoints(source, m.start, m.end)],
+        ['index', BigInt(cursor.at(m.start))],
+        ['match', source.slice(m.start, m.end)],
       ]),
     );
   }
@@ -44,8 +46,8 @@ const findAllRegex: NativeFunction = (values) => {
 
 const matchRegex: NativeFunction = (values) => {
   const a = new Args('text.match_regex', values);
-  const source = toCodePoints(a.string('source'));
-  return compile(a).exec(source, 0) !== null;
+  const source = a.string('source');
+  return compile(a).test(source);
 };
 
 type RewritePart = string | number;
@@ -78,24 +80,17 @@ function parseRewrite(a: Args, repl: string, groups: number): RewritePart[] {
 
 const replaceAllRegex: NativeFunction = (values) => {
   const a = new Args('text.replace_all_regex', values);
-  const sourceText = a.string('source');
-  const source = toCodePoints(sourceText);
+  const source = a.string('source');
   const re = compile(a);
   const rewrite = parseRewrite(a, a.string('repl'), re.groupCount);
   let out = '';
   let copied = 0;
-  for (const m of allMatches(re, source)) {
-    out += fromCodePoints(source, copied, m.start);
-    for (const part of rewrite) {
-      if (typeof part === 'string') out += part;
-      else {
-        const [s, e] = part === 0 ? [m.start, m.end] : [m.groups[(part - 1) * 2], m.groups[(part - 1) * 2 + 1]];
-        if (s >= 0 && e >= 0) out += fromCodePoints(source, s, e);
-      }
-    }
+  for (const m of re.matches(source)) {
+    out += source.slice(copied, m.start);
+    for (const part of rewrite) out += typeof part === 'string' ? part : (m.group(part) ?? '');
     copied = m.end;
   }
-  return out + fromCodePoints(source, copied, source.length);
+  return out + source.slice(copied);
 };
 
 export const REGEX_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([

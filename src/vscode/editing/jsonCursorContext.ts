@@ -35,10 +35,13 @@ export function jsonCursorContext(text: string, offset: number): JsonCursorConte
   while (i < offset) {
     const c = text[i];
     if (c === '"') {
-      const end = stringEnd(text, i);
+      let end = stringEnd(text, i);
       const top = stack[stack.length - 1];
-      if (end >= offset) return inString(text, stack, i, offset);
-      const value = unquote(text.slice(i, end + 1));
+      const lineEnd = text.indexOf('\n', i);
+      // A string left open on an earlier line ends there: the cursor is not in it.
+      if (end === text.length && lineEnd >= 0 && lineEnd < offset) end = lineEnd;
+      else if (end >= offset) return inString(text, stack, i, offset);
+      const value = end === lineEnd ? text.slice(i + 1, end) : unquote(text.slice(i, end + 1));
       if (top?.type === 'object' && top.expectKey) {
         top.key = value;
         top.keys.push(value);
@@ -74,7 +77,8 @@ export function jsonCursorContext(text: string, offset: number): JsonCursorConte
 function inString(text: string, stack: Frame[], start: number, offset: number): JsonCursorContext | undefined {
   const top = stack[stack.length - 1];
   const closed = stringEnd(text, start);
-  const end = closed < text.length ? closed + 1 : text.length;
+  // An unclosed key ends at the cursor: the range must stay on the cursor's line.
+  const end = closed < text.length ? closed + 1 : offset;
   if (top?.type === 'object' && top.expectKey) {
     const colon = /^\s*:/.test(text.slice(end));
     return { kind: 'key', path: pathOf(stack.slice(0, -1)), siblings: siblingsOf(text, end, top, false), span: { start, end }, colon };

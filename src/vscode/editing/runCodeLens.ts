@@ -4,8 +4,8 @@ import { isWorkflowDocument } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
 
 /**
- * "Run" and "Deploy" above `main:` (or the top of a steps-only file). Only in trusted workspaces:
- * both commands reach outside the editor.
+ * "Run" and "Deploy" above `main:` (or the top of a steps-only file), only in trusted workspaces
+ * (both reach outside the editor), and "Graph" always (it only reads).
  */
 export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -15,16 +15,19 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
   constructor(private readonly cache: WorkflowCache) {}
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
-    if (token.isCancellationRequested || !vscode.workspace.isTrusted || !isWorkflowDocument(document)) return [];
+    if (token.isCancellationRequested || !isWorkflowDocument(document)) return [];
     const workflow = this.cache.workflow(document);
     if (token.isCancellationRequested) return [];
     // In the steps form the single routine's name span is the list itself: the lens sits on its first line.
     const main = workflow.form === 'invalid' ? undefined : workflow.routines.find((r) => r.name.value === 'main');
     if (!main) return [];
     const range = toRange(document, { start: main.name.span.start, end: main.name.span.start });
+    const graph = new vscode.CodeLens(range, { title: 'Graph', command: 'cloudWorkflows.showGraph', arguments: [document.uri] });
+    if (!vscode.workspace.isTrusted) return [graph];
     return [
       new vscode.CodeLens(range, { title: 'Run', command: 'cloudWorkflows.runWorkflow', arguments: [document.uri] }),
       new vscode.CodeLens(range, { title: 'Deploy', command: 'cloudWorkflows.deployWorkflow', arguments: [document.uri] }),
+      graph,
     ];
   }
 

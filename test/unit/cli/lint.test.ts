@@ -52,6 +52,21 @@ describe('cloud-workflows lint', () => {
     });
   });
 
+  it('reports integer literals beyond int64 as errors in YAML, JSON and expressions, and accepts the bounds', async () => {
+    const yaml = write('big.yaml', '- a:\n    return: [9223372036854775807, -9223372036854775808, 9223372036854775808, "${-9223372036854775808}", "${9223372036854775808}"]\n');
+    const json = write('big.json', '[{"a": {"return": -9223372036854775809}}]\n');
+    const message = (n: string) => `The integer ${n} does not fit in 64 bits (from -9223372036854775808 to 9223372036854775807); write it as a string or a double.`;
+    const result = await run(yaml, json);
+    deepStrictEqual(result, {
+      code: 1,
+      out:
+        `${yaml}:2:57: error integer-out-of-range ${message('9223372036854775808')}\n` +
+        `${yaml}:2:108: error expr-syntax Expression syntax error: integer 9223372036854775808 does not fit in 64 bits\n` +
+        `${json}:1:19: error integer-out-of-range ${message('-9223372036854775809')}\n`,
+      err: '',
+    });
+  });
+
   it('exits 0 when there are only warnings', async () => {
     const file = write('warn.yaml', '- a:\n    return: 1\n    next: end\n');
     deepStrictEqual(await run(file), {

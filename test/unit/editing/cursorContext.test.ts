@@ -1,4 +1,5 @@
-import { deepStrictEqual } from 'assert';
+import { deepStrictEqual, strictEqual } from 'assert';
+import fc from 'fast-check';
 import { cursorContext } from '../../../src/vscode/editing/cursorContext';
 import { jsonCursorContext } from '../../../src/vscode/editing/jsonCursorContext';
 
@@ -72,6 +73,7 @@ describe('editing: JSON cursor context', () => {
   it('reads a half-typed key with its quotes, and whether a colon follows', () => {
     deepStrictEqual(jsonCursorContext(...at('[{"a": {"ca‸": 1}}]')), { kind: 'key', path: ['-', 'a'], siblings: [], span: { start: 8, end: 12 }, colon: true });
     deepStrictEqual(jsonCursorContext(...at('{"main": {"st‸')), { kind: 'key', path: ['main'], siblings: [], span: { start: 10, end: 13 }, colon: false });
+    deepStrictEqual(jsonCursorContext(...at('{"main": {"st‸\n  "params": []}}')), { kind: 'key', path: ['main'], siblings: [], span: { start: 10, end: 13 }, colon: false });
   });
 
   it('reads an item position of a steps list and the value of next and call', () => {
@@ -85,5 +87,25 @@ describe('editing: JSON cursor context', () => {
     deepStrictEqual(jsonCursorContext(...at('[{"a": {"return": 1‸}}]')), undefined);
     deepStrictEqual(jsonCursorContext(...at('}}]]"\\u12‸')), undefined);
     deepStrictEqual(jsonCursorContext(...at('/* open comment ‸')), undefined);
+  });
+});
+
+describe('editing: cursor contexts on malformed input', () => {
+  const pieces = fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', '\n', '  ', '- ', 'main', 'steps', 'call', 'next', '${', '/*', '//', '#', "'", 'x');
+  const texts = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 60 }).map((p) => p.join('')));
+
+  it('answers a context on the cursor\'s line, or nothing, for any text and any offset, never throwing', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), (text, n) => {
+        const offset = text.length === 0 ? 0 : n % (text.length + 1);
+        for (const context of [cursorContext(text, offset), jsonCursorContext(text, offset)]) {
+          if (context === undefined) continue;
+          strictEqual(context.span.start <= offset && offset <= context.span.end, true, JSON.stringify({ text, offset, context }));
+          // Completion ranges must stay on the cursor's line.
+          strictEqual(text.slice(context.span.start, context.span.end).includes('\n'), false, JSON.stringify({ text, offset, context }));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

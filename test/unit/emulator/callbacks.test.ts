@@ -47,14 +47,16 @@ describe('emulator: callbacks of running executions', () => {
     assert.equal(listed[0].method, 'POST');
     assert.match(listed[0].name, new RegExp(`^${run.name}/callbacks/[0-9a-f]{32}$`));
     const url = `${h.emu.url}/v1/${listed[0].name}?answer=yes`;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer secret' }, body: '{"approved": true}' });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer secret' }, body: '{"approved": true, "id": 9007199254740993}' });
     assert.equal(res.status, 200);
     const done = await h.cloud.waitForExecution(run.name, { intervalMs: 10 });
     assert.equal(done.state, 'SUCCEEDED');
+    // The result keeps every digit; the JSON.parse below (for the other fields) rounds it.
+    assert.match(String(done.result), /"body":\{"approved":true,"id":9007199254740993\}/);
     const request = JSON.parse(String(done.result)) as { body: unknown; method: string; query: unknown; url: string; headers: Record<string, string> };
     assert.deepEqual(
       { body: request.body, method: request.method, query: request.query, url: request.url, type: request.headers['content-type'], auth: request.headers.authorization },
-      { body: { approved: true }, method: 'POST', query: { answer: ['yes'] }, url: `/v1/${listed[0].name}`, type: 'application/json', auth: undefined },
+      { body: { approved: true, id: 9007199254740992 }, method: 'POST', query: { answer: ['yes'] }, url: `/v1/${listed[0].name}`, type: 'application/json', auth: undefined },
     );
     assert.deepEqual(await raw(url, 'POST', '{}'), {
       status: 404,

@@ -62,8 +62,7 @@ describe('engine parallel', () => {
               - s:
                   assign:
                     - total: \${total + 1}
-                    - mine: a
-                    - untouched: 100
+                    - mine: \${untouched}
         - b:
             steps:
               - s:
@@ -74,6 +73,27 @@ describe('engine parallel', () => {
     return: \${[total, untouched]}
 `;
     assert.deepEqual(await result(src), [11, 1]);
+  });
+
+  it('refuses a write to a variable around the parallel step that shared does not list, at the writing step', async () => {
+    const src = `
+- init:
+    assign:
+      - untouched: 1
+- p:
+    parallel:
+      branches:
+        - a:
+            steps:
+              - s:
+                  assign:
+                    - untouched: 100
+`;
+    const r = await run(src);
+    assert.deepEqual(r.error, { message: 'Variable "untouched" belongs to the scope around the parallel step and is not listed in its "shared"', tags: ['ValueError'] });
+    const start = src.indexOf('- s:') + 2;
+    assert.ok(r.outcome.state === 'FAILED');
+    assert.deepEqual(r.outcome.refusal, { rule: 'unshared-parallel-write', span: { start, end: src.indexOf('untouched: 100') + 'untouched: 100'.length } });
   });
 
   it('lets the other branches finish and then raises UnhandledBranchError', async () => {

@@ -6,8 +6,9 @@
  *
  * How a structural refusal is told from an ordinary run-time failure: never by message text. The
  * engine marks the errors it raises for a structure Google rejects at deploy time (a `next:` the
- * structural semantics refuses, `return` or a jump out of a parallel branch, a name no scope of
- * the source defines, a step of no kind, a missing `main`) with a `Refusal` (`engine/errors.ts`),
+ * structural semantics refuses, `return` or a jump out of a parallel branch, a write to a variable
+ * a branch may not write, a name no scope of the source defines, an unknown function, a blocking
+ * function inside an expression, a step of no kind, a missing `main`) with a `Refusal` (`engine/errors.ts`),
  * and the outcome carries it as `refusal: {rule, span}`. Such errors are uncatchable, so neither a
  * `try` nor a parallel step's UnhandledBranchError can hide one. A KeyError for a name that some
  * scope of the source does define (read before its first write, at run time) is an ordinary
@@ -68,11 +69,23 @@ describe('lint and engine agree on the corpus and the conformance suite', () => 
       if (!verdict.reported) unreported.push(`${c.name} ${verdict.refusal}`);
     }
     deepStrictEqual(unreported, []);
-    // The conformance suite's own scope cases: lint reports each name, the engine refuses it.
+    // The conformance suite's own scope cases: lint reports each, the engine refuses it.
     deepStrictEqual(refused, [
       'except_scope.workflows.yaml undefined-variable@12:3',
       'for_scope.workflows.yaml undefined-variable@11:3',
+      'parallel_unshared_write.workflows.yaml unshared-parallel-write@14:19',
       'subworkflow_scope.workflows.yaml undefined-variable@12:7',
+    ]);
+  });
+
+  it('marks an unknown function and a blocking call in an expression as refusals lint reports, and an undocumented module as neither', async () => {
+    const verdicts = await Promise.all(
+      ['${nosuch(1)}', '${http.get("https://example.com")}', '${shell.gcloud("x")}'].map((expr) => agreement(`- s:\n    return: ${JSON.stringify(expr)}\n`, 'yaml')),
+    );
+    deepStrictEqual(verdicts, [
+      { refusal: 'unknown-function@1:3', reported: true },
+      { refusal: 'blocking-in-expression@1:3', reported: true },
+      { reported: true },
     ]);
   });
 });

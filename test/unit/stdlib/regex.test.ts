@@ -42,6 +42,21 @@ describe('regular expression functions', () => {
       assert.deepEqual(await call('text.find_all_regex', ['A=1', '\\x41\\x{3D}\\061']), found([0, 'A=1']));
     });
 
+    it('folds case as RE2 does and repeats empty alternatives as RE2 does', async () => {
+      assert.deepEqual(await call('text.find_all_regex', ['ς σ Σ', '(?i)σ']), found([0, 'ς'], [2, 'σ'], [4, 'Σ']));
+      assert.deepEqual(await call('text.find_all_regex', ['s S ſ', '(?i)ſ']), found([0, 's'], [2, 'S'], [4, 'ſ']));
+      assert.deepEqual(await call('text.find_all_regex', ['K', '(?i)\u212a']), found([0, 'K']));
+      assert.deepEqual(await call('text.find_all_regex', ['aaa', '(|a)+']), found([0, 'aaa']));
+      assert.equal(await call('text.replace_all_regex', ['aaa', '(|a)+', 'X']), 'XaXaXaX');
+      assert.equal(await call('text.match_regex', ['ς', '(?i)Σ']), true);
+    });
+
+    it('counts code points across surrogate pairs, also for empty matches between them', async () => {
+      assert.deepEqual(await call('text.find_all_regex', ['😀😀x', '.']), found([0, '😀'], [1, '😀'], [2, 'x']));
+      assert.deepEqual(await call('text.find_all_regex', ['😀😀', 'x*']), found([0, ''], [1, ''], [2, '']));
+      assert.equal(await call('text.replace_all_regex', ['😀😀', 'x*', '-']), '-😀-😀-');
+    });
+
     it('runs in linear time where a backtracking engine would not finish', async () => {
       const started = Date.now();
       assert.deepEqual(await call('text.find_all_regex', ['a'.repeat(20000), '(a+)+b']), []);
@@ -59,23 +74,25 @@ describe('regular expression functions', () => {
 
     it('refuses constructs RE2 does not have with a ValueError', async () => {
       const fn = 'text.match_regex';
+      // RE2's own reasons (re2js reports them as Go's regexp/syntax does).
       const cases: [string, string][] = [
-        ['(a)\\1', 'backreferences are not supported by RE2: \\1'],
-        ['a(?=b)', 'lookaround assertions are not supported by RE2'],
-        ['(?<!a)b', 'lookaround assertions are not supported by RE2'],
-        ['(?P<x>a)(?P=x)', 'backreferences are not supported by RE2'],
-        ['(?>a)', 'invalid or unsupported Perl syntax: (?'],
-        ['(a', 'missing closing )'],
-        ['a)', 'unexpected )'],
-        ['*a', 'missing argument to repetition operator: *'],
-        ['a**', 'bad repetition operator: *'],
-        ['a{1001}', 'bad repetition operator: {1001}'],
-        ['a{3,2}', 'bad repetition operator: {3,2}'],
-        ['[a', 'missing closing ]'],
-        ['[z-a]', 'invalid character class range: z-a'],
-        ['\\pX', 'invalid character class range: \\p{X}'],
-        ['\\C', 'invalid escape sequence: \\C'],
-        ['\\Z', 'invalid escape sequence: \\Z'],
+        ['(a)\\1', 'invalid escape sequence: `\\1`'],
+        ['a(?=b)', 'invalid or unsupported Perl syntax: `(?=`'],
+        ['(?<!a)b', 'invalid named capture: `(?<!a)b`'],
+        ['(?P<x>a)(?P=x)', 'invalid or unsupported Perl syntax: `(?P`'],
+        ['(?>a)', 'invalid or unsupported Perl syntax: `(?>`'],
+        ['(a', 'missing closing ): `(a`'],
+        ['a)', 'unexpected ): `a)`'],
+        ['*a', 'missing argument to repetition operator: `*`'],
+        ['a**', 'invalid nested repetition operator: `**`'],
+        ['a{1001}', 'invalid repeat count: `{1001}`'],
+        ['a{3,2}', 'invalid repeat count: `{3,2}`'],
+        ['((a{100}){100}){100}', 'invalid repeat count: `{100}`'],
+        ['[a', 'missing closing ]: `[a`'],
+        ['[z-a]', 'invalid character class range: `z-a`'],
+        ['\\pX', 'invalid character class range: `\\pX`'],
+        ['\\C', 'invalid escape sequence: `\\C`'],
+        ['\\Z', 'invalid escape sequence: `\\Z`'],
         ['a\\', 'trailing backslash at end of expression'],
       ];
       for (const [pattern, reason] of cases) assert.deepEqual(await callError(fn, ['x', pattern]), invalid(fn, pattern, reason), pattern);
