@@ -4,24 +4,20 @@
  * mock to paste into the test file.
  */
 import { stringify } from 'yaml';
-import { childStartKind } from '../core/testing';
+import { childStartKind, isHttpRequest, isLocalExecutionsCall } from '../core/testing';
 import { toJson } from '../engine/json';
 import type { JsonValue, Value } from '../engine/value';
 
-/** The `http.*` functions that send a request (the rest of the module is local helpers). */
-const HTTP_REQUESTS = new Set(['http.get', 'http.post', 'http.put', 'http.patch', 'http.delete', 'http.request']);
-
-const LOCAL_EXECUTIONS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(get|list|cancel)$/;
 
 /**
  * True when the call would reach outside the test: `http.*`, a connector other than the local
  * Workflow Executions one, a callback, or a child workflow the test cannot run.
  */
 export function isExternalCall(target: string, workflowId: string | undefined, isDeployed: (id: string) => boolean): boolean {
-  if (HTTP_REQUESTS.has(target)) return true;
+  if (isHttpRequest(target)) return true;
   if (target === 'events.create_callback_endpoint' || target === 'events.await_callback') return true;
   if (childStartKind(target) || target === 'experimental.executions.map') return workflowId === undefined || !isDeployed(workflowId);
-  if (target.startsWith('googleapis.')) return !LOCAL_EXECUTIONS.test(target);
+  if (target.startsWith('googleapis.')) return !isLocalExecutionsCall(target);
   return false;
 }
 

@@ -10,7 +10,7 @@
 import { stringify } from 'yaml';
 import { walkSteps } from '../model/query';
 import type { Value as ModelValue, Workflow } from '../model/types';
-import { childStartKind } from './matching';
+import { childStartKind, isHttpRequest, isLocalExecutionsCall } from './matching';
 import type { TestData } from './types';
 
 /** An external call site of a workflow. */
@@ -21,8 +21,6 @@ export interface ExternalCall {
   workflowId?: string;
 }
 
-const HTTP_REQUESTS = new Set(['http.get', 'http.post', 'http.put', 'http.patch', 'http.delete', 'http.request']);
-const LOCAL_EXECUTIONS = /\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(get|list|cancel)$/;
 
 function literalArg(args: ModelValue | undefined, key: string): string | undefined {
   if (args?.kind !== 'map') return undefined;
@@ -40,7 +38,7 @@ export function externalCalls(workflow: Workflow): ExternalCall[] {
       if (childStartKind(target)) {
         const id = literalArg(step.args, 'workflow_id') ?? literalArg(step.args, 'parent')?.split('/').pop();
         out.push({ target, step: step.name.value, ...(id ? { workflowId: id } : {}) });
-      } else if (HTTP_REQUESTS.has(target) || (target.startsWith('googleapis.') && !LOCAL_EXECUTIONS.test(target))) {
+      } else if (isHttpRequest(target) || (target.startsWith('googleapis.') && !isLocalExecutionsCall(target))) {
         out.push({ target, step: step.name.value });
       }
     });
@@ -51,7 +49,7 @@ export function externalCalls(workflow: Workflow): ExternalCall[] {
 /** A mock stub for one external call, as YAML lines of a list item (indented by `indent`). */
 function stub(call: ExternalCall): Record<string, unknown> {
   if (call.workflowId !== undefined) return { workflow: call.workflowId, step: call.step, returns: null };
-  if (HTTP_REQUESTS.has(call.target)) return { call: call.target, step: call.step, response: { code: 200, body: {} } };
+  if (isHttpRequest(call.target)) return { call: call.target, step: call.step, response: { code: 200, body: {} } };
   return { call: call.target, step: call.step, returns: {} };
 }
 

@@ -16,6 +16,20 @@ export interface ObservedCall {
   args: TestData;
 }
 
+/** The `http.*` functions that send a request (the rest of the module is local helpers). */
+const HTTP_REQUESTS: ReadonlySet<string> = new Set(['http.get', 'http.post', 'http.put', 'http.patch', 'http.delete', 'http.request']);
+const LOCAL_EXECUTIONS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(get|list|cancel)$/;
+
+/** True for `http.get|post|put|patch|delete|request`: a call that sends an HTTP request. */
+export function isHttpRequest(target: string): boolean {
+  return HTTP_REQUESTS.has(target);
+}
+
+/** True for the Workflow Executions connector's `get`, `list` and `cancel`, which act on local executions. */
+export function isLocalExecutionsCall(target: string): boolean {
+  return LOCAL_EXECUTIONS.test(target);
+}
+
 const CHILD_STARTS = /^googleapis\.workflowexecutions\.(?:v1|v1beta)\.projects\.locations\.workflows\.executions\.(run|create)$/;
 
 /**
