@@ -2,7 +2,7 @@
 // Minified with external source maps by default (what ships and what the tests run);
 // `--dev` skips minification, `--watch` rebuilds on change. Class names are kept for error mapping.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 const dev = process.argv.includes('--dev');
 const watch = process.argv.includes('--watch');
@@ -27,6 +27,14 @@ const entries = [
   // The graph view's page: layout and drawing run in the webview, not on the extension host.
   { entryPoints: ['src/graph/webview/main.ts'], outfile: 'dist/graphView.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.entryPoints[0]));
+
+// The connector catalogue stays data, read per API on first use (src/engine/connectors/dataFiles.ts).
+const CONNECTOR_DATA = 'src/core/connectors/data';
+if (existsSync(CONNECTOR_DATA)) {
+  rmSync('dist/connectors', { recursive: true, force: true });
+  mkdirSync('dist/connectors', { recursive: true });
+  for (const file of readdirSync(CONNECTOR_DATA)) if (file.endsWith('.json')) cpSync(`${CONNECTOR_DATA}/${file}`, `dist/connectors/${file}`);
+}
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { encodeJsonData } from '../engine/json';
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
+import { LIVE_CONNECTORS_OPTIONS, LIVE_CONNECTORS_USAGE, liveConnectorsOption } from './liveConnectorsOption';
 
 const USAGE = `usage: cloud-workflows emulator [options]
 
@@ -22,7 +23,7 @@ options:
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
   --max-executions <n>   keep at most n executions; the oldest ended ones go first (default 10000)
-  -h, --help             show this help
+${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       location: values.location,
       clock: values.clock,
       allowHttpHost: values.allowHttp,
+      liveConnectors: values.liveConnectors,
       maxExecutions: values.maxExecutions,
       sourceDirs: values.dirs,
       onLog: (execution, entry) => process.stdout.write(`[${execution.split('/').pop()}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
@@ -102,6 +104,7 @@ function parse(argv: string[]) {
       location: { type: 'string' },
       clock: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      ...LIVE_CONNECTORS_OPTIONS,
       'max-executions': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -126,5 +129,6 @@ function parse(argv: string[]) {
     location: values.location,
     clock: clock as 'real' | 'virtual',
     allowHttp: values['allow-http'] ?? [],
+    liveConnectors: liveConnectorsOption(values, (line) => process.stdout.write(`${line}\n`)),
   };
 }

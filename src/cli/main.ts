@@ -12,6 +12,8 @@ commands:
   test      run workflow tests with mocks          (cloud-workflows test --help)
 `;
 
+import { installConnectorData } from '../engine/connectors/dataFiles';
+
 type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Command> = {
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = COMMANDS[name];
+  installConnectorData();
   if (!load) {
     process.stderr.write(`cloud-workflows: unknown command '${name}'\n${USAGE}`);
     return 2;

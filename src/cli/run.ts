@@ -9,6 +9,7 @@ import { Emulator, deployDirs, deployFile, workflowIdOf } from '../emulator';
 import type { DeployFailure } from '../emulator';
 import type { ExecutionRecord } from '../emulator/records';
 import { formatDuration } from '../emulator/timeFormat';
+import { LIVE_CONNECTORS_OPTIONS, LIVE_CONNECTORS_USAGE, liveConnectorsOption } from './liveConnectorsOption';
 import { decodeJson, encodeJson, encodeJsonData, fromJson } from '../engine/json';
 import type { JsonValue, Value } from '../engine/value';
 
@@ -24,7 +25,7 @@ options:
   --clock real|virtual   virtual: sys.sleep and retries complete at once (default real)
   --format text|json     output format (default text)
   --allow-http <host>    let http.* calls reach <host> besides loopback ('*' for any); repeatable
-  -h, --help             show this help
+${LIVE_CONNECTORS_USAGE}  -h, --help             show this help
 `;
 
 /**
@@ -64,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   const emu = new Emulator({
     clock: options.clock,
     allowHttpHost: options.allowHttp,
+    liveConnectors: options.liveConnectors,
     onLog: (execution, entry) => process.stderr.write(`[${shortName(execution)}] ${entry.severity} ${encodeJsonData(entry.payload)}\n`),
   });
   const { failed } = deployDirs(emu, options.dirs);
@@ -91,10 +93,11 @@ function parse(argv: string[]) {
       clock: { type: 'string' },
       format: { type: 'string' },
       'allow-http': { type: 'string', multiple: true },
+      ...LIVE_CONNECTORS_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return { help: true as const, file: '', workflowId: '', dirs: [], clock: 'real' as const, format: 'text', allowHttp: [], data: undefined };
+  if (values.help) return { help: true as const, file: '', workflowId: '', dirs: [], clock: 'real' as const, format: 'text', allowHttp: [], data: undefined, liveConnectors: undefined };
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow file to run' : `expected one workflow file, got ${positionals.length}`);
   const file = positionals[0];
   const workflowId = workflowIdOf(file);
@@ -120,7 +123,13 @@ function parse(argv: string[]) {
       throw new UsageError(`the argument is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return { help: false as const, file, workflowId, dirs: values.dir ?? [], clock: clock as 'real' | 'virtual', format, allowHttp: values['allow-http'] ?? [], data };
+  let liveConnectors: ReturnType<typeof liveConnectorsOption>;
+  try {
+    liveConnectors = liveConnectorsOption(values, (line) => process.stderr.write(`${line}\n`));
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  return { help: false as const, file, workflowId, dirs: values.dir ?? [], clock: clock as 'real' | 'virtual', format, allowHttp: values['allow-http'] ?? [], data, liveConnectors };
 }
 
 function reportDeployFailures(failed: DeployFailure[]): void {

@@ -7,3 +7,4 @@ export type { CloudClientOptions } from './cloudClient';
 export type { RetryOptions } from './retry';
 export { describeCloudError } from './describeCloudError';
 export type * from './types';
+export { adcTokenProvider } from './adcTokens';

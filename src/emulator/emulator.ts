@@ -8,6 +8,7 @@ import { RealClock, VirtualClock } from '../engine/clock';
 import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import type { CallInterceptor } from '../engine/intercept';
+import { LiveConnectors, type TokenProvider } from '../engine/connectors/liveConnectors';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
 import { Callbacks } from './callbacks';
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   clock?: 'real' | 'virtual' | Clock;
   /** Hosts `http.*` calls may reach besides loopback (`*` for any). */
   allowHttpHost?: string[];
+  /** Connector calls go to the Google APIs (or `endpoint`, a fake on loopback); off when omitted. */
+  liveConnectors?: { endpoint?: string; tokens?: () => TokenProvider; log?(line: string): void; requestTimeoutMs?: number };
   /**
    * How many executions to keep at most (default 10,000): past it the oldest ended executions are
    * deleted with their step entries. Running executions are always kept.
@@ -70,7 +73,8 @@ export class Emulator {
     this.workflows = new WorkflowsApi(this.store, this.clock);
     const http = new NodeHttpClient({ allowHost: allowHosts(options.allowHttpHost ?? []) });
     this.callbacks = new Callbacks(this.clock);
-    const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }));
+    const live = options.liveConnectors && liveConnectors(options.liveConnectors);
+    const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }), live);
     this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, interceptor: options.interceptor }), options.maxExecutions);
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
@@ -120,6 +124,12 @@ export class Emulator {
   crash(): void {
     this.executions.dropAll();
   }
+}
+
+/** Live connectors reach Google's API hosts only (or the loopback endpoint), never another host. */
+function liveConnectors(options: NonNullable<EmulatorOptions['liveConnectors']>): LiveConnectors {
+  const http = new NodeHttpClient({ allowHost: allowHosts(['googleapis.com', '*.googleapis.com']) });
+  return new LiveConnectors({ http, ...options });
 }
 
 function makeClock(clock: EmulatorOptions['clock']): Clock {

@@ -3,8 +3,9 @@
  * (`googleapis.workflowexecutions.{v1,v1beta}.projects.locations.workflows.executions.*`)
  * (the engine routes `experimental.executions.run` here too): `run` and `create` start REAL
  * executions in this emulator, each with its own name, listed like any other. Callbacks
- * (`events.*`) are served by `callbacks.ts`. Every other `googleapis.*` connector raises a
- * catchable error naming it.
+ * (`events.*`) are served by `callbacks.ts`. Every other connector goes to the live connectors
+ * when they are enabled (`engine/connectors/liveConnectors.ts`), and raises a catchable error
+ * naming both ways out otherwise.
  */
 import { WorkflowError, workflowError } from '../engine/errors';
 import type { Clock, ConnectorContext, ConnectorHandler } from '../engine/host';
@@ -31,12 +32,22 @@ export const CHILD_FAILED_MESSAGE = 'Execution failed or cancelled.';
 
 type Args = Record<string, JsonValue>;
 
+/** Why a connector call fails in a local run without live connectors, and the two ways out. */
+export function notLocalMessage(name: string): string {
+  return (
+    `${name} does not run locally: mock it in a workflow test, or enable live connectors ` +
+    '(setting cloudWorkflows.emulator.liveConnectors, or --live-connectors on the command line) to call the real Google API with your credentials.'
+  );
+}
+
 export class ExecutionsConnector implements ConnectorHandler {
   constructor(
     private readonly executions: () => ExecutionsApi,
     private readonly clock: Clock,
     /** The callback registry and the emulator's URL (undefined when it serves no HTTP). */
     private readonly callbacks: () => { registry: Callbacks; baseUrl?: string },
+    /** Live connector calls to Google's APIs, when enabled. */
+    private readonly live?: ConnectorHandler,
   ) {}
 
   async call(name: string, args: Args, context: ConnectorContext): Promise<JsonValue> {
@@ -61,10 +72,8 @@ export class ExecutionsConnector implements ConnectorHandler {
       case 'cancel':
         return this.apiAsync(() => this.executions().cancel(requiredString(args, 'name')));
       default:
-        throw workflowError(
-          'SystemError',
-          `${name} is not available in the local emulator: only the googleapis.workflowexecutions connector runs locally.`,
-        );
+        if (this.live) return this.live.call(name, args, context);
+        throw workflowError('SystemError', notLocalMessage(name));
     }
   }
 

@@ -10,8 +10,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseExpression } from '../../src/core/expr/parser';
+import { buildGraph } from '../../src/core/graph/buildGraph';
+import { toDot } from '../../src/core/graph/dot';
+import { toMermaid } from '../../src/core/graph/mermaid';
 import { parseWorkflow } from '../../src/core/model/parse';
 import { parseTestFile, TEST_MESSAGES } from '../../src/core/testing';
+import { layoutGraph } from '../../src/graph/layout';
 import { lintText } from '../../src/core/validate';
 import { VirtualClock, runWorkflow } from '../../src/engine';
 import { workflowError } from '../../src/engine/errors';
@@ -227,6 +231,12 @@ export const TARGETS: readonly FuzzTarget[] = [
     },
   },
   {
+    name: 'graph-mutated-corpus',
+    description: 'buildGraph, Mermaid and DOT on mutated corpus workflows (and the layout of the small ones): unique node IDs, edges between known nodes, finite coordinates',
+    input: () => mutatedCorpus(),
+    check: async (text) => checkGraph(text),
+  },
+  {
     name: 'lint-yamlish',
     description: 'lintText on arbitrary YAML-ish strings built from YAML and Workflows tokens',
     input: () => yamlish,
@@ -279,6 +289,23 @@ function checkTestFile(text: string): void {
     checkSpan(t.nameSpan, text.length, `test ${t.name}`);
     for (const m of t.mocks) if (m.outcomes.length === 0) fail(`a mock of test ${t.name} has no outcome`);
   }
+}
+
+function checkGraph(text: string): void {
+  const graph = timed(TIME_BOUNDS_MS.lint, 'buildGraph', () => buildGraph(parseWorkflow(text)));
+  const ids = new Set<string>();
+  for (const node of graph.nodes) {
+    if (ids.has(node.id)) fail(`duplicate node ID ${node.id}`);
+    ids.add(node.id);
+    checkSpan(node.span, text.length, `node ${node.id}`);
+    if (!(Number.isInteger(node.line) && node.line >= 1)) fail(`node ${node.id} has line ${node.line}`);
+    if (node.parent !== undefined && !ids.has(node.parent)) fail(`node ${node.id} is inside ${node.parent}, which comes later or not at all`);
+  }
+  for (const edge of graph.edges) if (!ids.has(edge.from) || !ids.has(edge.to)) fail(`edge ${edge.from} -> ${edge.to} names a missing node`);
+  if (!toMermaid(graph).startsWith('flowchart TD\n') || !toDot(graph).startsWith('digraph workflow {\n')) fail('malformed Mermaid or DOT');
+  if (graph.nodes.length > 40) return;
+  const layout = timed(TIME_BOUNDS_MS.lint, 'layoutGraph', () => layoutGraph(graph));
+  for (const n of layout.nodes) if (![n.x, n.y, n.width, n.height].every(Number.isFinite)) fail(`node ${n.node.id} laid out at a non-finite place`);
 }
 
 function checkParse(text: string, mustParse: boolean): void {

@@ -44,6 +44,9 @@ class GraphBuilder {
   private readonly childIds = new Map<Step, string>();
   private routineName = '';
   private stepIds = new Map<string, string>();
+  /** Node IDs by step (and suffix): a duplicated step name (a lint error) still gets its own node. */
+  private readonly ids = new Map<Step, Map<string, string>>();
+  private readonly taken = new Set<string>();
   private endId = '';
 
   constructor(workflow: Workflow) {
@@ -53,10 +56,14 @@ class GraphBuilder {
   }
 
   routine(routine: Routine): void {
-    this.routineName = routine.name.value;
+    // A routine name given twice (a YAML error) still gets nodes of its own.
+    let name = routine.name.value;
+    for (let n = 2; this.taken.has(`${name}/#start`); n++) name = `${routine.name.value}#${n}`;
+    this.routineName = name;
     this.stepIds = new Map();
+    this.taken.add(`${this.routineName}/#start`).add(`${this.routineName}/#end`);
     walkSteps(routine, ({ step }) => {
-      if (!this.stepIds.has(step.name.value)) this.stepIds.set(step.name.value, this.stepId(step.name.value));
+      if (!this.stepIds.has(step.name.value)) this.stepIds.set(step.name.value, this.idOf(step));
     });
     const startId = `${this.routineName}/#start`;
     this.endId = `${this.routineName}/#end`;
@@ -101,9 +108,17 @@ class GraphBuilder {
     else this.edge(from, whenEmpty, label);
   }
 
-  /** The node ID of a step in a list: inline try bodies and switch cases reuse their owner's name. */
+  /** The node ID of a step: inline try bodies and switch cases reuse their owner's name with a suffix. */
   private idOf(step: Step, suffix = ''): string {
-    return this.stepId(step.name.value, suffix);
+    const bySuffix = this.ids.get(step) ?? new Map<string, string>();
+    this.ids.set(step, bySuffix);
+    const known = bySuffix.get(suffix);
+    if (known) return known;
+    let id = this.stepId(step.name.value, suffix);
+    for (let n = 2; this.taken.has(id); n++) id = this.stepId(step.name.value, `${suffix}#${n}`);
+    this.taken.add(id);
+    bySuffix.set(suffix, id);
+    return id;
   }
 
   private list(steps: Step[], scope: Scope, exit: Exit | undefined, suffix = ''): void {

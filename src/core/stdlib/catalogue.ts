@@ -2,13 +2,11 @@
  * The standard-library catalogue: what the checker, the editor and the engine know about every
  * built-in function, constant and module of Google Cloud Workflows. Pure data; no engine imports.
  */
-import { CONNECTOR_TABLE } from './connectorTable';
 import { FUNCTION_TABLE } from './functionTable';
-import type { BackoffDefinition, ConnectorMethod, StdlibConstant, StdlibFunction } from './types';
+import type { BackoffDefinition, StdlibConstant, StdlibFunction } from './types';
 
 export type {
   BackoffDefinition,
-  ConnectorMethod,
   RetryPolicyDefinition,
   StdlibConstant,
   StdlibErrorTag,
@@ -69,12 +67,8 @@ export const STDLIB_MODULES: readonly string[] = [
   'uuid',
 ];
 
-/** Connector methods whose arguments are known (the Workflow Executions connector, v1 and v1beta). */
-export const CONNECTORS: readonly ConnectorMethod[] = CONNECTOR_TABLE;
-
 const functionsByName = new Map(STDLIB_FUNCTIONS.map((f) => [f.name, f]));
 const constantsByName = new Map(STDLIB_CONSTANTS.map((c) => [c.name, c]));
-const connectorsByName = new Map(CONNECTORS.map((c) => [c.name, c]));
 
 /** The function with this full dotted name (`text.split`, `len`), if any. */
 export function lookupFunction(name: string): StdlibFunction | undefined {
@@ -84,11 +78,6 @@ export function lookupFunction(name: string): StdlibFunction | undefined {
 /** The constant with this full dotted name (`http.default_retry`), if any. */
 export function lookupConstant(name: string): StdlibConstant | undefined {
   return constantsByName.get(name);
-}
-
-/** The known connector method with this full name, if any. */
-export function lookupConnector(name: string): ConnectorMethod | undefined {
-  return connectorsByName.get(name);
 }
 
 /** True when `name` is the root of a standard-library module (`http`, `sys`, `experimental`, ...). */

@@ -58,13 +58,3 @@ export interface RetryPolicyDefinition {
 export type StdlibConstant =
   | { readonly name: string; readonly module: string; readonly kind: 'retryPolicy'; readonly doc: string; readonly definition: RetryPolicyDefinition }
   | { readonly name: string; readonly module: string; readonly kind: 'backoff'; readonly doc: string; readonly definition: BackoffDefinition };
-
-/** A connector method such as `googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run`. */
-export interface ConnectorMethod {
-  readonly name: string;
-  /** Arguments accepted in `args:`; required ones have no `optional`. */
-  readonly params: readonly StdlibParam[];
-  readonly returns: string;
-  readonly doc: string;
-  readonly errors: readonly StdlibErrorTag[];
-}

@@ -3,26 +3,20 @@
  * connector, or nothing known. Shared by the call-step and expression-call rules.
  *
  * [R] An unknown name in a known standard-library module (`http.gett`) or without a module is an
- * error; an unknown name in a module the catalogue does not know (`shell.gcloud`, `gke.request`,
- * used by Google's own demos) is only a warning, since Google ships preview modules it does not
- * document.
+ * error; an unknown name in a module the catalogue does not know (`shell.gcloud`, used by Google's
+ * own demos) is only a warning, since Google ships preview modules it does not document. Names
+ * under `googleapis.` and `gke.` are connectors, checked by the connector rules.
  */
 import type { Routine } from '../model/types';
-import {
-  isConnectorName,
-  isStdlibModule,
-  lookupConnector,
-  lookupFunction,
-  STDLIB_FUNCTIONS,
-  type ConnectorMethod,
-  type StdlibFunction,
-} from '../stdlib/catalogue';
+import { isConnectorNamespace } from '../connectors/catalogue';
+import { isStdlibModule, lookupFunction, STDLIB_FUNCTIONS, type StdlibFunction } from '../stdlib/catalogue';
 import { suggest } from './suggest';
 
 export type Callee =
   | { kind: 'function'; fn: StdlibFunction }
   | { kind: 'subworkflow'; routine: Routine }
-  | { kind: 'connector'; method?: ConnectorMethod }
+  /** A name in a connector namespace; the connector rules check it against the catalogue. */
+  | { kind: 'connector' }
   | { kind: 'unknown'; documentedModule: boolean; suggestion?: string };
 
 /** Resolves `name` against the catalogue and the file's routines. */
@@ -31,10 +25,7 @@ export function resolveCallee(name: string, routines: ReadonlyMap<string, Routin
   if (fn) return { kind: 'function', fn };
   const routine = routines.get(name);
   if (routine) return { kind: 'subworkflow', routine };
-  if (isConnectorName(name)) {
-    const method = lookupConnector(name);
-    return method ? { kind: 'connector', method } : { kind: 'connector' };
-  }
+  if (isConnectorNamespace(name)) return { kind: 'connector' };
   const dot = name.lastIndexOf('.');
   if (dot < 0) {
     const candidates = [...routines.keys(), ...STDLIB_FUNCTIONS.filter((f) => f.module === '').map((f) => f.name)];

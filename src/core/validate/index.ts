@@ -16,6 +16,9 @@ import { blockKeysRule } from './rules/blockKeys';
 import { callArgumentsRule } from './rules/callArguments';
 import { callTargetsRule } from './rules/callTargets';
 import { conditionsRule } from './rules/conditions';
+import { connectorArgumentsRule } from './rules/connectorArguments';
+import { connectorNamesRule } from './rules/connectorNames';
+import { connectorParamsRule } from './rules/connectorParams';
 import { expressionCallsRule } from './rules/expressionCalls';
 import { forLoopRule } from './rules/forLoop';
 import { jumpsRule } from './rules/jumps';
@@ -54,6 +57,9 @@ export const RULES: readonly NamedRule[] = [
   { name: 'unreachable steps', ...unreachableRule },
   { name: 'call targets', ...callTargetsRule },
   { name: 'call arguments', ...callArgumentsRule },
+  { name: 'connector names', ...connectorNamesRule },
+  { name: 'connector arguments', ...connectorArgumentsRule },
+  { name: 'connector params', ...connectorParamsRule },
   { name: 'log severity', ...logSeverityRule },
   { name: 'expression calls', ...expressionCallsRule },
   { name: 'undefined variables', ...undefinedVariablesRule },

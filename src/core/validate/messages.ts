@@ -112,6 +112,20 @@ export const MESSAGES = {
     (id, param, missing, all) => `'${id}' reads ${missing} from '${param}', which this argument does not pass. It reads: ${all}.`,
   ),
 
+  'unknown-connector-api': error((api) => `There is no connector for API '${api}': see Google's list of supported connectors.`),
+  'unknown-connector-version': error((version, api, versions) => `Connector '${api}' has no version '${version}'; it has ${versions}.`),
+  'unknown-connector-method': error((method, api) => `Connector '${api}' has no method '${method}'.`),
+  'unlisted-connector-method': warning(
+    (method, api) => `'${method}' is not in the catalogue of connector '${api}', whose methods are taken from another version of the API.`,
+  ),
+  'unknown-connector-argument': warning(
+    (arg, callee) => `'${callee}' has no parameter named '${arg}' (Google's connector may accept newer API fields: check its reference page).`,
+  ),
+  'connector-body-not-accepted': warning((callee) => `'${callee}' takes no request body.`),
+  'connector-body-missing': warning((callee, type) => `'${callee}' expects a request body: add 'body' (a ${type}).`),
+  'unknown-connector-param': warning((key, where) => `Unknown key '${key}' in ${where}.`),
+  'connector-param-value': error((key, expected) => `'${key}' must be ${expected}.`),
+
   'unknown-function': error((name) => `Unknown function '${name}'.`),
   'undocumented-function': warning((name) => `'${name}' is not a documented standard-library function.`),
   'blocking-in-expression': error(

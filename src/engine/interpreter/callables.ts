@@ -1,13 +1,15 @@
 /**
  * What a name can be called as: a subworkflow of the workflow, a standard-library function, or a
  * `googleapis.*` connector, reached from a `call` step (named or positional arguments) or from an
- * expression (positional arguments; blocking functions and connectors are refused there).
+ * expression (positional arguments; blocking functions are refused there).
  *
- * [R] Calling a blocking function or a connector inside `${...}` raises TypeError; an unknown
+ * [R] Calling a blocking function inside `${...}` raises TypeError; a connector the catalogue
+ * knows may be called there with positional arguments, as Google's Secret Manager sample does [S]; an unknown
  * function name raises KeyError; unknown or surplus arguments raise TypeError. A subworkflow called
  * from an expression may itself block (sleep, HTTP): Google leaves this undocumented, and allowing
  * it is the lenient reading.
  */
+import { lookupConnectorMethod, type ConnectorMethod } from '../../core/connectors/catalogue';
 import { isConnectorName, lookupFunction, type StdlibFunction } from '../../core/stdlib/catalogue';
 import type { HttpResponse } from '../host';
 import type { Routine } from '../../core/model/types';
@@ -17,7 +19,7 @@ import { fromJson, toJson } from '../json';
 import { STDLIB } from '../stdlib';
 import type { NativeContext } from '../stdlib/context';
 import type { JsonValue } from '../value';
-import { copyValue, typeOf, type Value } from '../value';
+import { copyValue, typeOf, type Value, type WfMap } from '../value';
 import type { StepContext } from './context';
 import type { MaybePromise } from './evaluate';
 
@@ -102,7 +104,11 @@ export function callFromExpression(ctx: StepContext, name: string, args: Value[]
   }
   const fn = lookupFunction(name);
   if (!fn) {
-    if (isConnectorName(name)) throw workflowError('TypeError', `Connector "${name}" can only be called from a call step, not in an expression`);
+    // Google's Secret Manager sample calls `...versions.accessString(secret_id, version, project_id)`
+    // inside an expression [S]: positional arguments in the catalogue's order.
+    const method = lookupConnectorMethod(name);
+    if (method) return callConnector(ctx, name, connectorArgs(method, args));
+    if (isConnectorName(name)) throw workflowError('TypeError', `Unknown connector "${name}"`);
     return unknownFunction(name);
   }
   // The validator's `blocking-in-expression`: a structure Google refuses at deploy time.
@@ -110,6 +116,13 @@ export function callFromExpression(ctx: StepContext, name: string, args: Value[]
   if (args.length > fn.params.length) throw workflowError('TypeError', `${name}: expected at most ${fn.params.length} arguments, got ${args.length}`);
   if (!FREE_FUNCTIONS.has(fn.name)) ctx.exec.meter.step();
   return intercepted(ctx, name, args, true) ?? callNative(ctx, fn, args);
+}
+
+/** Positional arguments of a connector called in an expression, named by the catalogue. */
+function connectorArgs(method: ConnectorMethod, args: Value[]): WfMap {
+  const names = method.args.filter((a) => a.kind !== 'standard' && a.kind !== 'connector_params').map((a) => a.name);
+  if (args.length > names.length) throw workflowError('TypeError', `${method.fullName}: expected at most ${names.length} arguments, got ${args.length}`);
+  return new Map(args.map((v, i) => [names[i], v]));
 }
 
 /** Orders named `args:` by the catalogue's parameters; unknown names are a TypeError. */
@@ -138,7 +151,7 @@ export async function callFromStep(ctx: StepContext, name: string, args: Value |
     }
     return exec.invokeRoutine(ctx, name, args ?? new Map());
   }
-  if (name.startsWith('googleapis.')) return callConnector(ctx, name, args);
+  if (name.startsWith('googleapis.') || (name.startsWith('gke.') && lookupConnectorMethod(name))) return callConnector(ctx, name, args);
   const fn = lookupFunction(name);
   if (!fn) return unknownFunction(name);
   return await callNative(ctx, fn, positional(fn, args));

@@ -21,15 +21,20 @@ function httpPredicate(fn: string, codes: readonly number[], tags: readonly stri
   };
 }
 
+/** What `http.default_retry` retries: statuses and transport error tags. Connectors' idempotent policy too. */
+export const IDEMPOTENT_RETRY = { codes: [429, 502, 503, 504], tags: ['ConnectionError', 'ConnectionFailedError', 'TimeoutError'] } as const;
+/** What `http.default_retry_non_idempotent` retries. Connectors' non-idempotent policy too. */
+export const NON_IDEMPOTENT_RETRY = { codes: [429, 503], tags: ['ConnectionFailedError'] } as const;
+
 export const RETRY_FUNCTIONS: ReadonlyMap<string, NativeFunction> = new Map([
   ['retry.always', (values): boolean => (new Args('retry.always', values).required('e'), true)],
   ['retry.never', (values): boolean => (new Args('retry.never', values).required('e'), false)],
   [
     'http.default_retry_predicate',
-    httpPredicate('http.default_retry_predicate', [429, 502, 503, 504], ['ConnectionError', 'ConnectionFailedError', 'TimeoutError']),
+    httpPredicate('http.default_retry_predicate', IDEMPOTENT_RETRY.codes, IDEMPOTENT_RETRY.tags),
   ],
   [
     'http.default_retry_predicate_non_idempotent',
-    httpPredicate('http.default_retry_predicate_non_idempotent', [429, 503], ['ConnectionFailedError']),
+    httpPredicate('http.default_retry_predicate_non_idempotent', NON_IDEMPOTENT_RETRY.codes, NON_IDEMPOTENT_RETRY.tags),
   ],
 ]);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONNECTORS, lookupConnector, lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
+import { lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES } from '../../core/stdlib/catalogue';
 import type { StdlibFunction } from '../../core/stdlib/catalogue';
 import type { Routine, StepKind, Workflow } from '../../core/model/types';
 import { routineAt } from '../../core/model/query';
@@ -158,7 +158,7 @@ function argumentItems(workflow: Workflow, offset: number, present: string[], ra
   const call = routine && stepsOf(routine).map((v) => v.step).filter((s) => s.kind === 'call' && s.span.start <= offset).pop();
   if (call?.kind !== 'call') return [];
   const callee = call.call.value;
-  const known = lookupFunction(callee) ?? lookupConnector(callee);
+  const known = lookupFunction(callee);
   const params = known ? known.params : (workflow.routines.find((r) => r.name.value === callee)?.params ?? []).map((p) => ({ name: p.name.value, optional: p.default !== undefined, doc: undefined }));
   return params
     .filter((p) => !present.includes(p.name))
@@ -177,12 +177,6 @@ function callItems(workflow: Workflow, prefix: string, range: vscode.Range): vsc
   const module = prefix.includes('.') ? prefix.slice(0, prefix.lastIndexOf('.') + 1) : '';
   const items = [
     ...STDLIB_FUNCTIONS.filter((f) => f.module !== '').map((f) => functionItem(f, range)),
-    ...CONNECTORS.map((c) => {
-      const item = new vscode.CompletionItem(c.name, vscode.CompletionItemKind.Method);
-      item.documentation = c.doc;
-      item.range = range;
-      return item;
-    }),
     ...subworkflows(workflow).map((r) => subworkflowItem(r, range)),
   ];
   return items.filter((i) => (i.label as string).startsWith(module));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lookupConnector, lookupConstant, lookupFunction } from '../../core/stdlib/catalogue';
+import { lookupConstant, lookupFunction } from '../../core/stdlib/catalogue';
 import type { Workflow } from '../../core/model/types';
 import { toRange } from '../util/ranges';
 import { isWorkflowDocument } from '../workflowFiles';
@@ -34,7 +34,7 @@ export class WorkflowHoverProvider implements vscode.HoverProvider {
 function describe(symbol: SymbolAt, workflow: Workflow, document: vscode.TextDocument, offset: number): string | undefined {
   switch (symbol.kind) {
     case 'callable': {
-      const fn = lookupFunction(symbol.name) ?? lookupConnector(symbol.name);
+      const fn = lookupFunction(symbol.name);
       if (fn) {
         const blocking = 'blocking' in fn && fn.blocking ? '\n\nBlocking: call it from a `call` step.' : '';
         return [code(functionSignature(fn)), fn.doc + blocking, ...paramDocs(fn.params)].join('\n\n');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { trackWorkflowContextKey, WORKFLOW_SCHEMES } from '../workflowFiles';
 import { WorkflowCompletionProvider } from './completion';
+import { registerConnectorEditing } from './connectorEditing';
 import { WorkflowDefinitionProvider } from './definition';
 import { WorkflowDiagnostics } from './diagnostics';
 import { WorkflowSymbolProvider } from './documentSymbols';
@@ -20,6 +21,7 @@ const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((lan
 /** Registers the editing features: diagnostics, quick fixes, completion, hover, definitions, outline, code lenses, and the new parent/child command. */
 export function registerEditing(context: vscode.ExtensionContext, log: Log): void {
   const cache = new WorkflowCache();
+  registerConnectorEditing(context, SELECTOR, cache);
   const index = new WorkflowIndex(log);
   const diagnostics = new WorkflowDiagnostics(cache, log, index);
   const codeLens = new RunCodeLensProvider(cache);

@@ -1,5 +1,5 @@
 /** Human-readable signatures for hover and completion details. Pure (no `vscode` import). */
-import type { ConnectorMethod, StdlibFunction, StdlibParam } from '../../core/stdlib/catalogue';
+import type { StdlibFunction, StdlibParam } from '../../core/stdlib/catalogue';
 import type { Routine } from '../../core/model/types';
 
 function paramText(p: StdlibParam): string {
@@ -8,7 +8,7 @@ function paramText(p: StdlibParam): string {
 }
 
 /** `text.split(source, separator) → list<string>`. */
-export function functionSignature(f: StdlibFunction | ConnectorMethod): string {
+export function functionSignature(f: StdlibFunction): string {
   return `${f.name}(${f.params.map(paramText).join(', ')}) → ${f.returns}`;
 }
 

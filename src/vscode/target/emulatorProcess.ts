@@ -12,6 +12,8 @@ export interface EmulatorLaunch {
   dataDir: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  /** Adds `--live-connectors`. */
+  liveConnectors?: boolean;
   maxExecutions: number;
 }
 
@@ -75,6 +77,7 @@ export class EmulatorProcess {
     fs.mkdirSync(launch.dataDir, { recursive: true });
     const args = [launch.cliPath, 'emulator', '--port', '0', '--data-dir', launch.dataDir, '--clock', launch.clock];
     for (const host of launch.allowHttpHosts) args.push('--allow-http', host);
+    if (launch.liveConnectors) args.push('--live-connectors');
     args.push('--max-executions', String(launch.maxExecutions));
     this.log.info(`starting the local emulator (clock: ${launch.clock}, data: ${launch.dataDir})`);
     // In VS Code desktop `process.execPath` is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.

@@ -41,6 +41,7 @@ export class TargetService implements vscode.Disposable {
         dataDir: path.join(context.globalStorageUri.fsPath, 'emulator'),
         clock: this.settings.clock,
         allowHttpHosts: this.settings.allowHttpHosts,
+        liveConnectors: this.settings.liveConnectors,
         maxExecutions: this.settings.maxExecutions,
       }),
       log,

@@ -14,6 +14,8 @@ export interface TargetSettings {
   location: string;
   clock: 'real' | 'virtual';
   allowHttpHosts: string[];
+  /** Connector calls of local runs go to the real Google APIs with the user's credentials. */
+  liveConnectors: boolean;
   /** `cloudWorkflows.emulator.maxExecutions`: the emulator's retention limit. */
   maxExecutions: number;
 }
@@ -26,6 +28,7 @@ export function readTargetSettings(): TargetSettings {
     location: config.get<string>('location', EMULATOR_LOCATION).trim() || EMULATOR_LOCATION,
     clock: config.get<string>('emulator.clock') === 'virtual' ? 'virtual' : 'real',
     allowHttpHosts: config.get<string[]>('emulator.allowHttpHosts', []).filter((h) => typeof h === 'string' && h.trim() !== ''),
+    liveConnectors: config.get<boolean>('emulator.liveConnectors', false) === true,
     maxExecutions: wholeAtLeastOne(config.get<number>('emulator.maxExecutions'), 10_000),
   };
 }

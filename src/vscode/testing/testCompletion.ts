@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseWorkflow } from '../../core/model/parse';
-import { CONNECTORS, STDLIB_FUNCTIONS } from '../../core/stdlib/catalogue';
+import { completeConnectorName, CONNECTOR_ROOTS, type ConnectorCompletion } from '../../core/connectors/complete';
+import { STDLIB_FUNCTIONS } from '../../core/stdlib/catalogue';
 import { parseTestFile, stepNames, testCompletionContext } from '../../core/testing';
 
 const TEST_FILE = /\.test\.(ya?ml|json)$/i;
@@ -42,7 +43,7 @@ export class TestFileCompletionProvider implements vscode.CompletionItemProvider
         return [
           ...workflow.routines.filter((r) => r.name.value !== 'main').map((r) => item(r.name.value, vscode.CompletionItemKind.Method, 'subworkflow')),
           ...STDLIB_FUNCTIONS.map((f) => item(f.name, vscode.CompletionItemKind.Function, 'standard library')),
-          ...CONNECTORS.map((c) => item(c.name, vscode.CompletionItemKind.Module, 'connector')),
+          ...connectorItems(context.prefix).map((c) => item(c.name, vscode.CompletionItemKind.Module, c.detail)),
         ];
       case 'step':
         return [...stepNames(workflow)].map((s) => item(s, vscode.CompletionItemKind.Field, 'step of the tested workflow'));
@@ -60,6 +61,16 @@ export class TestFileCompletionProvider implements vscode.CompletionItemProvider
       item.range = range;
       return item;
     });
+  }
+}
+
+/** Connector names one level further than `typed` (the catalogue's own completion). */
+function connectorItems(typed: string): readonly ConnectorCompletion[] {
+  if (!typed.includes('.')) return CONNECTOR_ROOTS;
+  try {
+    return completeConnectorName(typed);
+  } catch {
+    return [];
   }
 }
 

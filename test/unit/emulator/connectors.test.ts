@@ -23,7 +23,7 @@ describe('emulator: connectors of locally run workflows', () => {
     await emu.close();
   });
 
-  it('raises a catchable error naming a connector the emulator does not provide', async () => {
+  it('raises a catchable error naming a connector the emulator does not provide, and both ways out', async () => {
     const source = `main:
   steps:
     - t:
@@ -39,7 +39,9 @@ describe('emulator: connectors of locally run workflows', () => {
                 return: \${e}
 `;
     assert.deepEqual(await run(emu, 'storage', source), {
-      message: 'googleapis.storage.v1.objects.get is not available in the local emulator: only the googleapis.workflowexecutions connector runs locally.',
+      message:
+        'googleapis.storage.v1.objects.get does not run locally: mock it in a workflow test, or enable live connectors ' +
+        '(setting cloudWorkflows.emulator.liveConnectors, or --live-connectors on the command line) to call the real Google API with your credentials.',
       tags: ['SystemError'],
     });
   });

@@ -2,13 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CONNECTORS,
   STDLIB_CONSTANTS,
   STDLIB_FUNCTIONS,
   STDLIB_MODULES,
   isConnectorName,
   isStdlibModule,
-  lookupConnector,
   lookupConstant,
   lookupFunction,
   requiredArity,
@@ -170,31 +168,6 @@ describe('standard library catalogue', () => {
       }
       assert.ok(names.size > 30, `found ${names.size} connector names`);
       for (const name of names) assert.equal(isConnectorName(name), true, name);
-    });
-
-    it('knows the workflow executions methods with their arguments', () => {
-      for (const version of ['v1', 'v1beta']) {
-        const prefix = `googleapis.workflowexecutions.${version}.projects.locations.workflows.executions`;
-        for (const method of ['run', 'create', 'get', 'list', 'cancel']) {
-          const c = lookupConnector(`${prefix}.${method}`);
-          assert.ok(c, `${prefix}.${method}`);
-          assert.equal(isConnectorName(c.name), true);
-          assert.ok(c.params.some((p) => p.name === 'connector_params' && p.optional));
-        }
-        const run = lookupConnector(`${prefix}.run`)!;
-        assert.deepEqual(run.params.filter((p) => !p.optional).map((p) => p.name), ['workflow_id']);
-        assert.deepEqual(
-          run.params.map((p) => p.name).filter((n) => n !== 'callLogLevel'),
-          ['workflow_id', 'location', 'project_id', 'argument', 'connector_params'],
-        );
-        const create = lookupConnector(`${prefix}.create`)!;
-        assert.deepEqual(create.params.map((p) => (p.optional ? `${p.name}?` : p.name)), ['parent', 'body', 'connector_params?']);
-        assert.deepEqual(lookupConnector(`${prefix}.get`)!.params.filter((p) => !p.optional).map((p) => p.name), ['name']);
-        assert.deepEqual(lookupConnector(`${prefix}.list`)!.params.filter((p) => !p.optional).map((p) => p.name), ['parent']);
-        assert.deepEqual(lookupConnector(`${prefix}.cancel`)!.params.filter((p) => !p.optional).map((p) => p.name), ['name']);
-      }
-      assert.equal(CONNECTORS.length, 10);
-      assert.equal(lookupConnector('googleapis.storage.v1.objects.get'), undefined);
     });
   });
 });

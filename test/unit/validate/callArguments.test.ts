@@ -61,7 +61,7 @@ describe('call arguments rule', () => {
     ]);
   });
 
-  it('reports a missing required argument of a known connector but not its other fields', () => {
+  it('reports a missing required argument of a known connector, and warns about an argument it does not take', () => {
     const text = doc(
       '- a:',
       '    call: googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run',
@@ -74,6 +74,13 @@ describe('call arguments rule', () => {
         ['workflow_id', 'googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run'],
         '1:10-1:86',
         'googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run',
+      ),
+      expected(
+        'unknown-connector-argument',
+        ['workflowId', 'googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run'],
+        '3:6-3:16',
+        'workflowId',
+        { suggestion: 'workflow_id' },
       ),
     ]);
   });

@@ -2,9 +2,8 @@
  * Arguments of call steps. A subworkflow takes a map of its parameter names: every required one
  * must be given and no other [R]. A standard-library function takes a map of its documented
  * argument names or a positional list [D stdlib/sys/log]; missing required arguments are deploy
- * errors (`text.substring` without `end` [D]). Known connector methods must get their required
- * arguments; their other argument names are not checked, since connectors accept API fields the
- * catalogue does not list.
+ * errors (`text.substring` without `end` [D]). Connector arguments are checked by
+ * `connectorArguments.ts`.
  */
 import type { Diagnostic, RelatedInformation } from '../../diagnostic';
 import type { Span } from '../../location';
@@ -31,8 +30,6 @@ export const callArgumentsRule: Rule = {
         else checkArgs(step, routineParams(callee.routine), true, paramsInfo(callee.routine), out);
       } else if (callee.kind === 'function') {
         checkArgs(step, callee.fn.params, true, undefined, out);
-      } else if (callee.kind === 'connector' && callee.method) {
-        checkArgs(step, callee.method.params, false, undefined, out);
       }
     }
     return out;
