@@ -64,12 +64,30 @@ function childrenOf(rows: Row[], index: number): Row[] {
   return children;
 }
 
+/** The executions listed under the `workflow-parent` row (newest first). */
+function parentExecutions(rows: Row[]): Row[] {
+  const workflow = rows.findIndex((row) => row.text.startsWith('workflow-parent'));
+  return workflow < 0 ? [] : childrenOf(rows, workflow).filter((row) => stateOf(row) !== undefined);
+}
+
 /** The first finished execution listed under the `workflow-parent` row, with its index. */
 function parentExecution(rows: Row[]): { row: Row; index: number } | undefined {
-  const workflow = rows.findIndex((row) => row.text.startsWith('workflow-parent'));
-  if (workflow < 0) return undefined;
-  const execution = childrenOf(rows, workflow).find(finished);
+  const execution = parentExecutions(rows).find(finished);
   return execution && { row: execution, index: rows.indexOf(execution) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a screen reader says for a row (label and description with a space between), without the actions note. */
+function spoken(row: Row): string {
+  return (row.ariaLabel || row.text).replace(/, has actions$/, '');
+}
+
+/** Matches the row by its label (what comes before the state in its text). */
+function rowLabel(row: Row): RegExp {
+  return new RegExp(`^${escapeRegExp(row.text.split(/ (?:SUCCEEDED|FAILED|CANCELLED|ACTIVE|QUEUED)\b/)[0])}`);
 }
 
 async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[]) => boolean): Promise<Row[]> {
@@ -81,6 +99,20 @@ async function pollRows(workbench: Workbench, what: string, ready: (rows: Row[])
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the view shows:\n${describe(rows)}`);
     await workbench.page.waitForTimeout(250);
   }
+}
+
+/** Expands the newest finished parent execution and waits for its four finished children. */
+async function expandNewestParent(workbench: Workbench): Promise<{ rows: Row[]; parent: { row: Row; index: number } }> {
+  const newest = parentExecution(await workbench.sidebarRows());
+  assert.ok(newest, 'the parent execution row went away');
+  await workbench.expandSidebarRow(rowLabel(newest.row));
+  const rows = await pollRows(workbench, 'four finished child executions', (all) => {
+    const parent = parentExecution(all);
+    return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
+  });
+  const parent = parentExecution(rows);
+  assert.ok(parent);
+  return { rows, parent };
 }
 
 export const PARENT_CHILD_FLOW: UiStep[] = [
@@ -153,16 +185,7 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
   {
     name: 'the parent execution expands to four children: 2 succeeded, 2 failed',
     run: async ({ workbench, screenshot, log }) => {
-      const execution = parentExecution(await workbench.sidebarRows());
-      assert.ok(execution, 'the parent execution row went away');
-      const id = (execution.row.ariaLabel || execution.row.text).split(/\s/)[0];
-      await workbench.expandSidebarRow(new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      const rows = await pollRows(workbench, 'four finished child executions', (all) => {
-        const parent = parentExecution(all);
-        return !!parent && childrenOf(all, parent.index).filter(finished).length >= 4;
-      });
-      const parent = parentExecution(rows);
-      assert.ok(parent);
+      const { rows, parent } = await expandNewestParent(workbench);
       log(`execution tree:\n${describe(rows)}`);
       const children = childrenOf(rows, parent.index).filter((row) => stateOf(row) !== undefined);
       assert.deepEqual(
@@ -171,6 +194,68 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
         `child executions:\n${describe(children)}`,
       );
       await screenshot('04-children');
+    },
+  },
+  {
+    name: 'the ▶ Run button in the editor title asks for the argument and runs the parent again',
+    run: async ({ workbench, log }) => {
+      await workbench.activateTab(PARENT);
+      await workbench.clickEditorTitleAction('Run Workflow');
+      const prompt = await workbench.acceptInputBox();
+      log(`the button asked: ${JSON.stringify(prompt.split('\n').slice(0, 2).join(' / '))}`);
+      assert.match(prompt, /Run workflow-parent/);
+      await pollRows(workbench, 'a second finished parent execution', (rows) => parentExecutions(rows).filter(finished).length >= 2);
+    },
+  },
+  {
+    name: 'the new parent expands to its children, and "Open Result or Error" works on a child without Refresh',
+    run: async ({ workbench, screenshot, log }) => {
+      const { rows, parent } = await expandNewestParent(workbench);
+      const child = childrenOf(rows, parent.index).find((row) => row.text.startsWith('iteration: 1'));
+      assert.ok(child, `no child iteration: 1 under the new parent:\n${describe(rows)}`);
+      const normalized = async (): Promise<string[]> => (await workbench.editorTabs()).map((tab) => tab.replace(/\s+/g, ''));
+      const before = await normalized();
+      await workbench.sidebarContextMenu(/^iteration: 1(?!\d)/, 'Open Result or Error');
+      // The child's result replaces the parent's in the preview tab: a new `<child ID>.result.json`.
+      const deadline = Date.now() + RUN_TIMEOUT;
+      let tabs = before;
+      while (!tabs.some((tab) => tab.endsWith('.result.json') && !before.includes(tab))) {
+        if (Date.now() > deadline) throw new Error(`no result document opened; tabs: ${JSON.stringify(tabs)}; notifications: ${await workbench.notifications()}`);
+        await workbench.page.waitForTimeout(250);
+        tabs = await normalized();
+      }
+      log(`tabs: ${JSON.stringify(tabs)}`);
+      await screenshot('05-open-result');
+    },
+  },
+  {
+    name: 'Retry Failed Children shows each retry after the child it re-runs, and the effective result',
+    run: async ({ workbench, screenshot, log }) => {
+      const parent = parentExecution(await workbench.sidebarRows());
+      assert.ok(parent);
+      await workbench.sidebarContextMenu(rowLabel(parent.row), 'Retry Failed Children');
+      const rows = await pollRows(workbench, 'the two retries to finish under the parent', (all) => {
+        const p = parentExecution(all);
+        if (!p) return false;
+        const under = childrenOf(all, p.index);
+        return under.map(spoken).filter((t) => /\(retry 1\) FAILED/.test(t)).length === 2 && under.some((row) => row.text.startsWith('effective result'));
+      });
+      const p = parentExecution(rows);
+      assert.ok(p);
+      const texts = childrenOf(rows, p.index).map(spoken);
+      log(`retried tree:\n${describe(rows)}`);
+      assert.deepEqual(
+        texts.filter((t) => t.startsWith('iteration: ')).map((t) => t.replace(/ · .*$/, '')),
+        [
+          'iteration: 1 SUCCEEDED',
+          'iteration: 2 FAILED → retried: FAILED',
+          'iteration: 2 (retry 1) FAILED',
+          'iteration: 3 SUCCEEDED',
+          'iteration: 4 FAILED → retried: FAILED',
+          'iteration: 4 (retry 1) FAILED',
+        ],
+      );
+      await screenshot('05-retried');
     },
   },
   {

@@ -135,11 +135,50 @@ export class Workbench {
     );
   }
 
-  /** Expands the first side bar row whose text matches, if it is collapsed. */
+  /**
+   * Expands the first side bar row whose text matches, if it is collapsed, until it shows as
+   * expanded: a click that lands while the view re-renders the row (a refresh) is lost, so it is
+   * clicked again.
+   */
   async expandSidebarRow(match: RegExp): Promise<void> {
     const row = this.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: match }).first();
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
     await row.waitFor({ timeout: DEFAULT_TIMEOUT });
-    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    while ((await row.getAttribute('aria-expanded')) === 'false') {
+      if (Date.now() > deadline) throw new Error(`the row ${match} did not expand`);
+      await row.locator('.monaco-tl-twistie').click();
+      // Polled: the expansion renders asynchronously (the children are fetched first).
+      await this.page.waitForTimeout(500);
+    }
+  }
+
+  /** Brings the editor tab whose label contains `name` to the front. */
+  async activateTab(name: string): Promise<void> {
+    const tab = this.page.locator('.tabs-container .tab', { hasText: name }).first();
+    await tab.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await tab.click();
+  }
+
+  /** Clicks an action of the active editor's title bar by its label (e.g. "Run Workflow"). */
+  async clickEditorTitleAction(label: string): Promise<void> {
+    const action = this.page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label^="${label}"]`).first();
+    await action.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await action.click();
+  }
+
+  /** Right-clicks the first side bar row whose text matches and clicks `item` in its context menu. */
+  async sidebarContextMenu(match: RegExp, item: string): Promise<void> {
+    const row = this.page.locator('.part.sidebar .monaco-list-row').filter({ hasText: match }).first();
+    await row.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await row.click({ button: 'right' });
+    const entry = this.page.getByRole('menuitem', { name: item }).first();
+    await entry.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await entry.click();
+  }
+
+  /** The labels of the open editor tabs. */
+  async editorTabs(): Promise<string[]> {
+    return this.page.locator('.tabs-container .tab').allInnerTexts();
   }
 
   /** Text of the notifications center (toasts may not show headless). */

@@ -28,6 +28,7 @@ export class EffectiveResultNode extends ValueNode {
       ...this.effective.notPlaced.map((m) => `- not found in the result, left out: ${m}`),
     ];
     item.tooltip = lines.join('\n');
+    item.accessibilityInformation = { label: `effective result, computed locally: ${String(item.description)}` };
     return item;
   }
 }

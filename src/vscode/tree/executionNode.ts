@@ -8,8 +8,9 @@ import type { TreeNode } from './treeNode';
 /**
  * An execution: under its workflow (labelled by its ID, described by state, start and duration)
  * or under its parent execution (labelled by its argument, described by state and result or error).
- * `contextValue` is `execution` plus `.child`, `.active`, `.hasFailedChildren` and `.cloud` parts,
- * which the menus in package.json match.
+ * `contextValue` is `execution` plus `.child`, `.active`, `.retry`, `.parent` (its workflow starts
+ * others), `.hasFailedChildren` (known once its children were listed) and `.cloud` parts, which
+ * the menus in package.json match.
  */
 export class ExecutionNode implements TreeNode {
   /** The workflows this execution's source starts (undefined until looked up). */
@@ -64,6 +65,7 @@ export class ExecutionNode implements TreeNode {
     let value = this.isChild ? 'execution.child' : 'execution';
     if (isRunning(this.info)) value += '.active';
     if (this.retryIndex > 0) value += '.retry';
+    if ((this.calledIds?.length ?? 0) > 0) value += '.parent';
     if (this.hasFailedChildren) value += '.hasFailedChildren';
     if (this.cloud) value += '.cloud';
     return value;

@@ -24,14 +24,14 @@ export function isRunning(execution: ExecutionInfo): boolean {
   return execution.state === 'ACTIVE' || execution.state === 'QUEUED';
 }
 
-/** `14:31:02` today, `2026-11-26 14:31` on other days, in local time. */
+/** `14:31:02` today, `2026-11-26 14:31:02` on other days, in local time. */
 export function startText(time: string | undefined, now = new Date()): string {
   if (!time) return '';
   const date = new Date(time);
   if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number): string => String(n).padStart(2, '0');
-  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  if (date.toDateString() === now.toDateString()) return `${clock}:${pad(date.getSeconds())}`;
+  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (date.toDateString() === now.toDateString()) return clock;
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${clock}`;
 }
 

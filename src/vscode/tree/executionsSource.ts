@@ -19,6 +19,7 @@ export class ExecutionsSource {
   /** API requests sent since creation (or the last `resetCount`). */
   requests = 0;
   private readonly callees = new Map<string, string[]>();
+  private readonly reading = new Map<string, Promise<string[]>>();
 
   constructor(private readonly target: TargetService) {}
 
@@ -85,7 +86,14 @@ export class ExecutionsSource {
     const key = cacheKey(workflowId, revisionId);
     const known = this.callees.get(key);
     if (known) return known;
-    const ids = this.rememberCallees(await this.call((c) => c.getWorkflow(workflowId)));
+    // Many executions of one revision ask at once: one request answers them all.
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.call((c) => c.getWorkflow(workflowId)).then((w) => this.rememberCallees(w));
+      this.reading.set(key, reading);
+      void reading.finally(() => this.reading.delete(key)).catch(() => undefined);
+    }
+    const ids = await reading;
     this.callees.set(key, ids);
     return ids;
   }

@@ -42,6 +42,8 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private filter: ExecutionsFilter = { states: [] };
   /** The latest listing of each execution's children: an older one finishing late is dropped. */
   private readonly listings = new WeakMap<ExecutionNode, Promise<TreeNode[]>>();
+  /** Nodes expanded in the view: live updates leave their children alone unless the state changed. */
+  private readonly expanded = new WeakSet<TreeNode>();
   /** Waiters for VS Code asking for a node's tree item (it has then registered the node). */
   private readonly itemWaiters = new Map<TreeNode, (() => void)[]>();
 
@@ -68,7 +70,11 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
     view.description = filterDescription(this.filter);
-    this.disposables.push(view.onDidChangeVisibility(() => this.poller.visibilityChanged()));
+    this.disposables.push(
+      view.onDidChangeVisibility(() => this.poller.visibilityChanged()),
+      view.onDidExpandElement((e) => this.expanded.add(e.element)),
+      view.onDidCollapseElement((e) => this.expanded.delete(e.element)),
+    );
   }
 
   /** Reloads everything (no element) or one element and what is under it. */
@@ -159,7 +165,9 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     if (!node.executions || !node.nextPageToken) return;
     const page = await this.source.listExecutions(node.info.workflowId, node.nextPageToken, listFilter(this.filter, Date.now()));
     const known = new Set(node.executions.map((e) => e.info.name));
-    node.executions.push(...page.items.filter((e) => !known.has(e.name)).map((e) => this.executionNode(node, e, false)));
+    const added = page.items.filter((e) => !known.has(e.name)).map((e) => this.executionNode(node, e, false));
+    await this.findParents(added);
+    node.executions.push(...added);
     node.nextPageToken = page.nextPageToken;
     this.changed.fire(node);
   }
@@ -268,6 +276,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
       const previous = new Map((node.executions ?? []).map((e) => [e.info.name, e]));
       node.executions = page.items.map((e) => this.executionNode(node, e, false, previous.get(e.name)));
       node.nextPageToken = page.nextPageToken;
+      await this.findParents(node.executions);
     }
     const none = filterDescription(this.filter) ? 'No executions match the filter' : 'No executions yet';
     if (node.executions.length === 0) return [node.revisions, new MessageNode(node, none)];
@@ -299,7 +308,6 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     const out: TreeNode[] = [];
     node.calledIds ??= await this.source.calledWorkflows(e.workflowId, e.workflowRevisionId);
     if (node.calledIds.length > 0) {
-      const hadFailed = node.hasFailedChildren;
       const previous = new Map(
         (node.childNodes ?? []).filter((n): n is ExecutionNode => n instanceof ExecutionNode).map((n) => [n.info.name, n]),
       );
@@ -314,7 +322,11 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
           out.push(child);
         });
       }
-      if (hadFailed !== node.hasFailedChildren) setImmediate(() => this.changed.fire(node));
+      await this.findParents(out.filter((n): n is ExecutionNode => n instanceof ExecutionNode));
+      // No change event for the parent here, although `.hasFailedChildren` may now hold: VS Code
+      // would forget the children it is about to show, and a click on one in that moment gets
+      // nothing. The inline Retry button appears with the parent's next refresh; the context
+      // menu offers Retry Failed Children on every parent (`.parent`) meanwhile.
     }
     out.push(...this.valueNodes(node));
     if (node.childSet) {
@@ -336,6 +348,15 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
     const argument = decodeOrText(e.argument);
     if (!node.isChild && argument !== undefined && argument !== null) out.push(new ValueNode(node, 'argument', argument, `${e.name}/argument`));
     return out;
+  }
+
+  /** Tells which executions are parents (their workflow starts others): one cached read per revision. */
+  private async findParents(nodes: ExecutionNode[]): Promise<void> {
+    await Promise.all(
+      nodes.map(async (n) => {
+        n.calledIds ??= await this.source.calledWorkflows(n.info.workflowId, n.info.workflowRevisionId).catch(() => undefined);
+      }),
+    );
   }
 
   private executionNode(parent: TreeNode, info: ExecutionInfo, isChild: boolean, reuse?: ExecutionNode): ExecutionNode {
@@ -361,8 +382,11 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<TreeNode>
         const byName = new Map(infos.map((i) => [i.name, i]));
         for (const node of group) {
           const info = byName.get(node.info.name);
-          // A running one is updated on every tick: its description shows the time so far.
-          if (info && (isRunning(info) || JSON.stringify(info) !== JSON.stringify(node.info))) this.updateExecution(node, info);
+          // A collapsed running one is updated on every tick (it shows the time so far); an expanded
+          // one only when its state changes, since each update makes VS Code list its children again.
+          if (!info) continue;
+          const changed = info.state !== node.info.state || (!this.expanded.has(node) && (isRunning(info) || JSON.stringify(info) !== JSON.stringify(node.info)));
+          if (changed) this.updateExecution(node, info);
         }
       }),
     );

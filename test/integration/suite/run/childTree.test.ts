@@ -204,7 +204,7 @@ suite('Executions tree: children, retries and live updates on the local emulator
       'n: 4 (retry 1) | SUCCEEDED · fixed4',
     ]);
     assert.deepStrictEqual(settled.slice(9), ['effective result | computed locally · {"success":{"1":"ok1","3":"ok3","2":"fixed2","4":"fixed4"},"failure":{}}']);
-    assert.strictEqual((await seen(api, node)).contextValue, 'execution', 'no failed children left to retry');
+    assert.strictEqual((await seen(api, node)).contextValue, 'execution.parent', 'no failed children left to retry');
     const effective = (await children(api, node)).at(-1) as Node;
     const copied = (await vscode.commands.executeCommand('cloudWorkflows.copyEffectiveResult', effective)) as string | undefined;
     assert.deepStrictEqual(JSON.parse(copied ?? 'null'), { success: { '1': 'ok1', '3': 'ok3', '2': 'fixed2', '4': 'fixed4' }, failure: {} });

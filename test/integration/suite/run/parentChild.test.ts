@@ -80,9 +80,9 @@ suite('Run: the parent/child example on the local emulator', function () {
     );
     assert.strictEqual(shown[4].description, '{"1":"Hello world1","3":"Hello world3"}');
     const parentSeen = await seen(api, parentNode);
-    assert.strictEqual(parentSeen.contextValue, 'execution.hasFailedChildren');
+    assert.strictEqual(parentSeen.contextValue, 'execution.parent.hasFailedChildren');
     // The virtual clock starts on 2026-01-01: the start shows as a date, and the children's 10 s sleeps take 10 s.
-    assert.match(parentSeen.label, /^\d{4}-\d\d-\d\d \d\d:\d\d · 10\.0 s$/);
+    assert.match(parentSeen.label, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d · 10\.0 s$/);
     assert.strictEqual(parentSeen.description, `SUCCEEDED · ${parent.executionId}`);
   });
 

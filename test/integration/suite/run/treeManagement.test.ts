@@ -43,7 +43,7 @@ suite('Executions tree: labels, filter, delete, revisions, run and deploy from t
   test('labels an execution by when it started and how long it took, with its state and ID beside', async () => {
     const shown = await seen(api, await executionNode(api, succeeded));
     // The virtual clock starts on 2026-01-01, so the start shows with its date.
-    assert.match(shown.label, /^2026-\d\d-\d\d \d\d:\d\d · \d+ ms$/);
+    assert.match(shown.label, /^2026-\d\d-\d\d \d\d:\d\d:\d\d · \d+ ms$/);
     assert.strictEqual(shown.description, `SUCCEEDED · ${succeeded.executionId}`);
   });
 
