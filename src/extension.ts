@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerDebugging } from './vscode/debug';
 import { registerEditing } from './vscode/editing';
 import { registerGraphView } from './vscode/graph';
 import { registerRunFeatures } from './vscode/run';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): RunFeaturesApi {
   context.subscriptions.push(log, vscode.commands.registerCommand('cloudWorkflows.showOutput', () => log.show()));
   registerEditing(context, log);
   registerWorkflowTests(context, log);
+  registerDebugging(context, log);
   const run = registerRunFeatures(context, log);
   registerGraphView(context, log, run);
   return run;

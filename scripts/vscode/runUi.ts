@@ -19,7 +19,7 @@ import { ARTIFACTS, scratchDir, writeStageResult } from './results';
 const STAGE = 'ui';
 const UI_ARTIFACTS = path.join(ARTIFACTS, 'ui');
 /** Screenshots worth showing in the README, copied on request after a green run. */
-const DOC_IMAGES = ['02-problems.png', '04-children.png', '05-retried.png', '05-test-failure.png'];
+const DOC_IMAGES = ['02-problems.png', '04-children.png', '05-retried.png', '05-test-failure.png', '06-debugger.png'];
 
 function packageVsix(): string {
   const vsix = path.join(ROOT, '.cache', 'ui', 'cloud-workflows-toolkit.vsix');

@@ -9,6 +9,7 @@ commands:
   run       run a workflow on the local emulator   (cloud-workflows run --help)
   emulator  serve the Workflows REST API locally   (cloud-workflows emulator --help)
   graph     print a workflow's graph               (cloud-workflows graph --help)
+  dap       debug adapter on stdin/stdout (DAP)    (cloud-workflows dap --help)
   test      run workflow tests with mocks          (cloud-workflows test --help)
 `;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Command> = {
   run: () => require('./run').main,
   emulator: () => require('./emulator').main,
   graph: () => require('./graph').main,
+  dap: () => require('./dap').main,
   test: () => require('./test').main,
 };
 

@@ -5,6 +5,7 @@
  * `ApiError`s in Google's format.
  */
 import { RealClock, VirtualClock } from '../engine/clock';
+import type { DebugHook } from '../engine/debug/hook';
 import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
 import type { CallInterceptor } from '../engine/intercept';
@@ -42,6 +43,8 @@ export interface EmulatorOptions {
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
   interceptor?(execution: string): CallInterceptor | undefined;
+  /** A debugger attached to every execution (the DAP adapter's); none by default. */
+  debug?: DebugHook;
 }
 
 /** What the emulator found in its data directory at start. */
@@ -75,7 +78,7 @@ export class Emulator {
     this.callbacks = new Callbacks(this.clock);
     const live = options.liveConnectors && liveConnectors(options.liveConnectors);
     const connectors = new ExecutionsConnector(() => this.executions, this.clock, () => ({ registry: this.callbacks, baseUrl: this.baseUrl }), live);
-    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, interceptor: options.interceptor }), options.maxExecutions);
+    this.executions = new ExecutionsApi(this.store, this.clock, this.workflows, () => ({ clock: this.clock, http, connectors, onLog: options.onLog, debug: options.debug, interceptor: options.interceptor }), options.maxExecutions);
     this.workflows.onDelete = (name) => this.executions.dropWorkflow(name);
     this.executions.onEnded = (name) => this.callbacks.drop(name);
     this.startup = { corrupt, interrupted: this.executions.recoverInterrupted() };

@@ -9,6 +9,7 @@ import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
 import type { CallInterceptor } from '../engine/intercept';
+import type { DebugHook } from '../engine/debug/hook';
 import { parseExecutionName } from './names';
 import type { ExecutionErrorRecord, ExecutionRecord, WorkflowRevision } from './records';
 
@@ -21,6 +22,7 @@ export interface RunServices {
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
   /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
   interceptor?(execution: string): CallInterceptor | undefined;
+  debug?: DebugHook;
 }
 
 export type FailedOutcome = { state: 'FAILED' | 'CANCELLED'; error: ExecutionErrorRecord };
@@ -112,6 +114,7 @@ export class ActiveRun {
       },
       onLog: (entry) => this.services.onLog?.(this.record.name, entry),
       interceptor: this.services.interceptor?.(this.record.name),
+      debug: this.services.debug,
     };
   }
 

@@ -69,6 +69,7 @@ export class VirtualClock implements Clock {
   private readonly timers: Timer[] = [];
   private seq = 0;
   private pumpScheduled = false;
+  private holds = 0;
 
   constructor(startMs: number = VIRTUAL_EPOCH_MS) {
     this.current = startMs;
@@ -117,8 +118,23 @@ export class VirtualClock implements Clock {
     });
   }
 
+  /**
+   * Stops virtual time until the returned function is called: a debugger holds it while the
+   * workflow is stopped, so a paused step does not let every pending sleep or timeout elapse.
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds === 0 && this.timers.length > 0) this.schedulePump();
+    };
+  }
+
   private fireEarliest(): void {
-    if (this.timers.length === 0) return;
+    if (this.timers.length === 0 || this.holds > 0) return;
     this.timers.sort((a, b) => a.due - b.due || a.seq - b.seq);
     const due = this.timers[0].due;
     this.current = Math.max(this.current, due);

@@ -3,6 +3,7 @@
  * The engine itself never reads the real clock, the network or the store directly.
  */
 import type { CallInterceptor } from './intercept';
+import type { DebugHook } from './debug/hook';
 import type { JsonValue } from './value';
 
 /** Time for `sys.now`, `sys.sleep`, retry backoff and timestamps. */
@@ -161,4 +162,6 @@ export interface ExecutionHost {
   onLog?(entry: { severity: string; payload: JsonValue }): void;
   /** Answers calls before the runtime does (workflow tests' mocks); optional. */
   interceptor?: CallInterceptor;
+  /** A debugger: pauses before steps and sees raised errors (src/engine/debug/hook.ts); optional. */
+  debug?: DebugHook;
 }

@@ -32,6 +32,7 @@ export const FAILING_TEST = `
         success: {"1": Hello world 1, "3": Hello world3}
 `;
 const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/parent-child/workflow-parent.yaml
+const SAVE_LINE = 33; // `- save_successful_execution:`, inside the parallel for's try
 const RUN_TIMEOUT = DEFAULT_TIMEOUT + 60_000;
 
 function describe(rows: Row[]): string {
@@ -256,6 +257,27 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
         ],
       );
       await screenshot('05-retried');
+    },
+  },
+  {
+    name: 'Debug Workflow stops at a breakpoint in a parallel iteration and shows its variables',
+    run: async ({ workbench, screenshot, log }) => {
+      // Run left the parent's result in front: bring the workflow back first.
+      await workbench.quickOpen(PARENT, 'execution_results');
+      await workbench.goToLine(SAVE_LINE);
+      await workbench.page.keyboard.press('F9');
+      await workbench.runCommand('Cloud Workflows: Debug Workflow');
+      await workbench.acceptInputBox();
+      await pollRows(workbench, 'an iteration paused on the breakpoint in Call Stack', (all) => all.some((row) => /PAUSED ON BREAKPOINT/.test(row.text)));
+      // Two iterations may stop at once; show the first one's frame and open both scopes.
+      await workbench.expandSidebarRow(/paused on breakpoint/i);
+      await workbench.expandSidebarRow(/^Locals/);
+      await workbench.expandSidebarRow(/^Shared/);
+      const rows = await pollRows(workbench, "the stopped iteration's variables in Run and Debug", (all) => all.some((row) => /^execution_result\b/.test(row.text)));
+      log(`Run and Debug:\n${describe(rows)}`);
+      assert.ok(rows.some((row) => /^iteration\b/.test(row.text)), 'the Variables view shows the loop variable');
+      await screenshot('06-debugger');
+      await workbench.page.keyboard.press('Shift+F5');
     },
   },
   {

@@ -35,6 +35,16 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
   }
 
+  /** Brings a file of the workspace to the front with Quick Open (Ctrl+P), whatever the side bar shows. */
+  async quickOpen(fileName: string, expectedText: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await input.fill(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().click();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
+  }
+
   /** Moves the cursor of the active editor to a 1-based line with Go to Line. */
   async goToLine(line: number): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();

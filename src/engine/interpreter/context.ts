@@ -44,6 +44,8 @@ export interface Thread {
   parentEntryId?: number;
   /** The thread whose parallel step started this one. */
   parent?: Thread;
+  /** For debuggers: `branch b2`, `iteration 3`; absent on the main thread. */
+  label?: string;
 }
 
 /** Where a step runs: its thread, routine and scope. */

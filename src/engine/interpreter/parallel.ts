@@ -104,6 +104,7 @@ export async function runParallel(ctx: StepContext, step: ParallelStep, entry: E
       parallelDepth: thread.parallelDepth + 1,
       parentEntryId: entry?.entryId,
       parent: thread,
+      label: isFor ? `iteration ${task.id}` : `branch ${task.id}`,
     };
     const scope = ctx.scope.child(isFor ? 'parallelFor' : 'branch', exec.semantics.scopeOf(task.owner), shared);
     exec.threadStarted(child);

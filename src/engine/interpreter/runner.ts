@@ -25,6 +25,7 @@ import { History } from './history';
 import { Meter, type Limits } from './limits';
 import { failureOutcome } from './outcome';
 import { Scope } from './scope';
+import { threadEnded as debugThreadEnded, threadStarted as debugThreadStarted } from '../debug/points';
 import { asWorkflowError, routineResult, runBlock, runStep } from './steps';
 
 export class WorkflowExecution implements Execution {
@@ -61,7 +62,7 @@ export class WorkflowExecution implements Execution {
     const onCancel = (): void => this.controller.abort(new ExecutionStopped('cancelled'));
     if (this.host.signal.aborted) onCancel();
     else this.host.signal.addEventListener('abort', onCancel, { once: true });
-    this.threads.add(this.mainThread);
+    this.threadStarted(this.mainThread);
     try {
       const main = this.routines.get('main');
       if (!main) throw structuralError('missing-main', 'The workflow has no "main" routine', { start: 0, end: this.workflow.text.length });
@@ -73,6 +74,7 @@ export class WorkflowExecution implements Execution {
       return this.outcomeOf(e);
     } finally {
       this.host.signal.removeEventListener('abort', onCancel);
+      this.threadEnded(this.mainThread);
     }
   }
 
@@ -180,10 +182,12 @@ export class WorkflowExecution implements Execution {
 
   threadStarted(thread: Thread): void {
     this.threads.add(thread);
+    if (this.host.debug) debugThreadStarted(this, thread);
   }
 
   threadEnded(thread: Thread): void {
     this.threads.delete(thread);
+    if (this.host.debug) debugThreadEnded(this, thread);
   }
 
   /** Reports the innermost step of every running thread; a thread waiting on branches is left out. */

@@ -98,6 +98,15 @@ export class Scope {
     this.meter.memory(-total);
   }
 
+  /** Every visible variable with its value, the innermost scope winning (for the debugger's views). */
+  snapshot(): Map<string, Value> {
+    const chain: Scope[] = [];
+    for (let s: Scope | undefined = this; s; s = s.kind === 'routine' ? undefined : s.parent) chain.unshift(s);
+    const out = new Map<string, Value>();
+    for (const s of chain) for (const [k, v] of s.vars) out.set(k, v);
+    return out;
+  }
+
   private writeTarget(name: string): Scope {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       if (s.vars.has(name)) return s;

@@ -15,6 +15,7 @@ import { copyValue, type Value } from '../value';
 import { runAssign } from './assign';
 import { runCall } from './callStep';
 import { captureTrace } from './callStack';
+import { pauseBeforeStep, reportRaised } from '../debug/points';
 import { NORMAL, ExecutionStopped, jumpTo, type Completion, type StepContext } from './context';
 import { evaluateValue } from './evaluate';
 import type { EntryHandle } from './history';
@@ -94,8 +95,10 @@ function nextTurn(): Promise<void> {
 export async function runStep(ctx: StepContext, step: Step): Promise<Completion> {
   const { exec, thread } = ctx;
   if (exec.meter.stepCount % STEPS_PER_TURN === STEPS_PER_TURN - 1) await nextTurn();
-  exec.checkActive();
   const frame = thread.frames[thread.frames.length - 1];
+  const paused = exec.host.debug ? pauseBeforeStep(ctx, frame, step) : undefined;
+  if (paused) await paused;
+  exec.checkActive();
   frame.step = step;
   exec.stepStarted();
   const type = stepType(step);
@@ -119,6 +122,7 @@ export async function runStep(ctx: StepContext, step: Step): Promise<Completion>
     // A refusal raised below step level (an undefined name in an expression) is placed at the step.
     if (error instanceof WorkflowError && error.refusal && !error.refusal.span) error.refusal.span = step.span;
     frame.step = step;
+    if (exec.host.debug && error instanceof WorkflowError) await reportRaised(ctx, step, error);
     captureTrace(error, thread, exec.lines);
     if (error instanceof WorkflowError) entry?.fail(error.value);
     throw error;

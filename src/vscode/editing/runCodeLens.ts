@@ -4,8 +4,8 @@ import { isWorkflowDocument } from '../workflowFiles';
 import type { WorkflowCache } from './workflowCache';
 
 /**
- * "Run" and "Deploy" above `main:` (or the top of a steps-only file), only in trusted workspaces
- * (both reach outside the editor), and "Graph" always (it only reads).
+ * "Run", "Debug" and "Deploy" above `main:` (or the top of a steps-only file), only in trusted
+ * workspaces (they reach outside the editor), and "Graph" always (it only reads).
  */
 export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -26,6 +26,7 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     if (!vscode.workspace.isTrusted) return [graph];
     return [
       new vscode.CodeLens(range, { title: 'Run', command: 'cloudWorkflows.runWorkflow', arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: 'Debug', command: 'cloudWorkflows.debugWorkflow', arguments: [document.uri] }),
       new vscode.CodeLens(range, { title: 'Deploy', command: 'cloudWorkflows.deployWorkflow', arguments: [document.uri] }),
       graph,
     ];

@@ -96,6 +96,17 @@ describe('architecture', () => {
     );
   });
 
+  it('keeps the debug adapter out of the extension bundle: the glue starts it as `cloud-workflows dap`', () => {
+    deepStrictEqual(
+      violations((i) => (i.file.startsWith('vscode/') || i.file === 'extension.ts') && i.specifier.startsWith('.') && layerOf(i.file, i.specifier) === 'dap'),
+      [],
+    );
+    deepStrictEqual(
+      violations((i) => i.file.startsWith('dap/') && i.specifier.startsWith('.') && ['vscode', 'cli', 'cloud'].includes(layerOf(i.file, i.specifier))),
+      [],
+    );
+  });
+
   it('never evaluates strings as code', () => {
     const hits = FILES.filter(({ text }) => /\beval\s*\(|new\s+Function\s*\(|from\s+'(node:)?vm'|require\('(node:)?vm'\)/.test(text)).map((f) => f.file);
     deepStrictEqual(hits, []);

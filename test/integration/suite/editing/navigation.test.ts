@@ -127,12 +127,13 @@ suite('Editing: hover, definitions, outline and code lenses', () => {
     ]);
   });
 
-  test('code lenses offer Run, Deploy and Graph above main with the document URI', async () => {
+  test('code lenses offer Run, Debug, Deploy and Graph above main with the document URI', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     assert.deepStrictEqual(
       lenses.map((l) => [rangeText(l.range), l.command?.title, l.command?.command, String(l.command?.arguments?.[0])]),
       [
         ['0:0-0:0', 'Run', 'cloudWorkflows.runWorkflow', document.uri.toString()],
+        ['0:0-0:0', 'Debug', 'cloudWorkflows.debugWorkflow', document.uri.toString()],
         ['0:0-0:0', 'Deploy', 'cloudWorkflows.deployWorkflow', document.uri.toString()],
         ['0:0-0:0', 'Graph', 'cloudWorkflows.showGraph', document.uri.toString()],
       ],
