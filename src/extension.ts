@@ -3,6 +3,7 @@ import { registerDebugging } from './vscode/debug';
 import { registerEditing } from './vscode/editing';
 import { registerGraphView } from './vscode/graph';
 import { registerRunFeatures } from './vscode/run';
+import { registerWorkflowTests } from './vscode/testing';
 import type { RunFeaturesApi } from './vscode/run';
 import { Log } from './vscode/util/log';
 
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): RunFeaturesApi {
   const log = new Log();
   context.subscriptions.push(log, vscode.commands.registerCommand('cloudWorkflows.showOutput', () => log.show()));
   registerEditing(context, log);
+  registerWorkflowTests(context, log);
   registerDebugging(context, log);
   const run = registerRunFeatures(context, log);
   registerGraphView(context, log, run);

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PARENT_CHILD_FLOW, WORKSPACE_SETTINGS, type UiContext } from '../../test/ui/parentChildFlow';
+import { FAILING_TEST, PARENT_CHILD_FLOW, WORKSPACE_SETTINGS, type UiContext } from '../../test/ui/parentChildFlow';
 import { Workbench } from '../../test/ui/workbench';
 import { launchChromium } from './browser';
 import { extensionHostLogs, installExtension, startCodeServer, toolsFromEnv } from './codeServer';
@@ -19,7 +19,7 @@ import { ARTIFACTS, scratchDir, writeStageResult } from './results';
 const STAGE = 'ui';
 const UI_ARTIFACTS = path.join(ARTIFACTS, 'ui');
 /** Screenshots worth showing in the README, copied on request after a green run. */
-const DOC_IMAGES = ['02-problems.png', '04-children.png', '05-retried.png', '06-details.png', '07-debugger.png'];
+const DOC_IMAGES = ['02-problems.png', '04-children.png', '05-retried.png', '06-details.png', '07-debugger.png', '08-test-failure.png'];
 
 function packageVsix(): string {
   const vsix = path.join(ROOT, '.cache', 'ui', 'cloud-workflows-toolkit.vsix');
@@ -41,6 +41,8 @@ function prepareWorkspace(scratch: string): string {
   fs.cpSync(path.join(ROOT, 'examples', 'parent-child'), workspace, { recursive: true });
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n`);
+  // A test that fails on purpose, for the Testing view's failure screenshot.
+  fs.appendFileSync(path.join(workspace, 'workflow-parent.test.yaml'), FAILING_TEST);
   return workspace;
 }
 

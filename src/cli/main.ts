@@ -10,6 +10,7 @@ commands:
   emulator  serve the Workflows REST API locally   (cloud-workflows emulator --help)
   graph     print a workflow's graph               (cloud-workflows graph --help)
   dap       debug adapter on stdin/stdout (DAP)    (cloud-workflows dap --help)
+  test      run workflow tests with mocks          (cloud-workflows test --help)
   lsp       serve the language server to an editor (cloud-workflows lsp --help)
 `;
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Command> = {
   emulator: () => require('./emulator').main,
   graph: () => require('./graph').main,
   dap: () => require('./dap').main,
+  test: () => require('./test').main,
   lsp: () => require('./lsp').main,
 };
 

@@ -8,6 +8,7 @@ import { RealClock, VirtualClock } from '../engine/clock';
 import type { DebugHook } from '../engine/debug/hook';
 import type { JsonValue } from '../engine/value';
 import type { Clock } from '../engine/host';
+import type { CallInterceptor } from '../engine/intercept';
 import { LiveConnectors, type TokenProvider } from '../engine/connectors/liveConnectors';
 import { NodeHttpClient } from '../engine/http/nodeHttpClient';
 import { allowHosts } from '../engine/http/networkPolicy';
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   maxExecutions?: number;
   /** `sys.log` output of every execution (also kept with each execution). */
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
+  /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
+  interceptor?(execution: string): CallInterceptor | undefined;
   /** A debugger attached to every execution (the DAP adapter's); none by default. */
   debug?: DebugHook;
   /**
@@ -90,6 +93,7 @@ export class Emulator {
         connectors,
         onLog: options.onLog,
         debug: options.debug,
+        interceptor: options.interceptor,
         defaultHistoryLevel: options.executionHistory === 'detailed' ? 'EXECUTION_HISTORY_DETAILED' : 'EXECUTION_HISTORY_BASIC',
       }),
       options.maxExecutions,

@@ -8,6 +8,7 @@ import type { JsonValue } from '../engine/value';
 import type { Workflow } from '../core/model/types';
 import { runWorkflow } from '../engine';
 import type { Clock, ConnectorHandler, ExecutionEnv, ExecutionHost, ExecutionOutcome, HttpClient, StepEntryEvent } from '../engine/host';
+import type { CallInterceptor } from '../engine/intercept';
 import type { DebugHook } from '../engine/debug/hook';
 import { appendLog } from './executionLogs';
 import { parseExecutionName } from './names';
@@ -20,6 +21,8 @@ export interface RunServices {
   connectors: ConnectorHandler;
   /** `sys.log` output of every execution (also kept with the execution, see `executionLogs.ts`). */
   onLog?(execution: string, entry: { severity: string; payload: JsonValue }): void;
+  /** Answers calls of an execution before the runtime does (workflow tests' mocks). */
+  interceptor?(execution: string): CallInterceptor | undefined;
   debug?: DebugHook;
   /** The history level of executions whose workflow and request leave it unspecified. */
   defaultHistoryLevel?: 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
@@ -117,6 +120,7 @@ export class ActiveRun {
         this.services.onLog?.(this.record.name, entry);
       },
       recordVariables: this.record.executionHistoryLevel === 'EXECUTION_HISTORY_DETAILED',
+      interceptor: this.services.interceptor?.(this.record.name),
       debug: this.services.debug,
     };
   }

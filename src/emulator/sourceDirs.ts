@@ -29,11 +29,14 @@ export interface DeployedFile {
   revisionId: string;
 }
 
-/** Workflow files directly inside `dir`, sorted. */
+/** Workflow test files (`*.test.yaml|yml|json`) sit beside workflows but are not workflows. */
+const TEST_FILE = /\.test\.(ya?ml|json)$/i;
+
+/** Workflow files directly inside `dir` (test files left out), sorted. */
 export function workflowFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && workflowIdOf(e.name) !== undefined)
+    .filter((e) => e.isFile() && workflowIdOf(e.name) !== undefined && !TEST_FILE.test(e.name))
     .map((e) => path.join(dir, e.name))
     .sort();
 }

@@ -2,6 +2,7 @@
  * What the engine needs from the world, injected by whoever runs it (the emulator, the CLI, tests).
  * The engine itself never reads the real clock, the network or the store directly.
  */
+import type { CallInterceptor } from './intercept';
 import type { DebugHook } from './debug/hook';
 import type { JsonValue } from './value';
 
@@ -171,6 +172,8 @@ export interface ExecutionHost {
   onCurrentSteps?(steps: { routine: string; step: string }[]): void;
   /** Receives `sys.log` output. */
   onLog?(entry: { severity: string; payload: JsonValue }): void;
+  /** Answers calls before the runtime does (workflow tests' mocks); optional. */
+  interceptor?: CallInterceptor;
   /** A debugger: pauses before steps and sees raised errors (src/engine/debug/hook.ts); optional. */
   debug?: DebugHook;
 }

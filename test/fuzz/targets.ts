@@ -14,6 +14,7 @@ import { buildGraph } from '../../src/core/graph/buildGraph';
 import { toDot } from '../../src/core/graph/dot';
 import { toMermaid } from '../../src/core/graph/mermaid';
 import { parseWorkflow } from '../../src/core/model/parse';
+import { parseTestFile, TEST_MESSAGES } from '../../src/core/testing';
 import { layoutGraph } from '../../src/graph/layout';
 import { lintText } from '../../src/core/validate';
 import { VirtualClock, runWorkflow } from '../../src/engine';
@@ -35,6 +36,38 @@ export interface FuzzTarget {
 
 /** Time bounds per input. Generous: the bound catches hangs, not slowness on a busy machine. */
 export const TIME_BOUNDS_MS = { lint: 5_000, parse: 2_000, run: 10_000 };
+
+/** A test file using every key, the seed the test-file target mutates. */
+const SAMPLE_TEST_FILE = `workflow: flow.workflows.yaml
+workflows: [children, ../more]
+env: {GOOGLE_CLOUD_PROJECT_ID: demo, N: 3}
+now: "2026-01-01T00:00:00Z"
+mocks:
+  - call: http.get
+    step: fetch
+    args: {url: "https://x.test/a", query: {q: [1, 2]}}
+    outcomes:
+      - response: {code: 503, headers: {Retry-After: "1"}}
+      - response: {code: 200, body: {ok: true}}
+  - workflow: child
+    raises: {message: boom, tags: [ValueError]}
+tests:
+  - name: one
+    argument: {order: 7, items: [a, b]}
+    mocks:
+      - call: sys.now
+        returns: 1.5
+    expect:
+      state: SUCCEEDED
+      result: {ok: true}
+      result_includes: {ok: true}
+      steps: [a, b]
+      calls: [{call: http.get, times: 2}, {workflow: child}]
+      logs_include: [hello]
+  - name: two
+    expect:
+      error: {tags: [HttpError], message: x, message_includes: y}
+`;
 
 /** Error tags a generated workflow may legitimately end with. */
 const WORKFLOW_TAGS = new Set([
@@ -222,6 +255,18 @@ export const TARGETS: readonly FuzzTarget[] = [
     check: async (text) => checkParse(text, true),
   },
   {
+    name: 'testfile-mutated',
+    description: 'parseTestFile on a test file using every key, with lines deleted, duplicated, swapped, re-indented, characters inserted, or truncated',
+    input: () => fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => ms.reduce(applyMutation, SAMPLE_TEST_FILE)),
+    check: async (text) => checkTestFile(text),
+  },
+  {
+    name: 'testfile-yamlish',
+    description: 'parseTestFile on arbitrary YAML-ish strings',
+    input: () => yamlish,
+    check: async (text) => checkTestFile(text),
+  },
+  {
     name: 'run-generated',
     description: 'runWorkflow on generated small workflows (assign, switch, for, try/retry, raise, subworkflows, parallel) with random expressions, virtual clock',
     input: () => generatedWorkflow,
@@ -232,6 +277,19 @@ export const TARGETS: readonly FuzzTarget[] = [
     },
   },
 ];
+
+function checkTestFile(text: string): void {
+  const { file, diagnostics } = timed(TIME_BOUNDS_MS.parse, 'parseTestFile', () => parseTestFile(text));
+  if (!Array.isArray(file.tests) || !Array.isArray(file.mocks)) fail('parseTestFile returned no test or mock list');
+  for (const d of diagnostics) {
+    if (!(d.code in TEST_MESSAGES) || typeof d.message !== 'string' || d.message === '') fail(`diagnostic with an unknown code or no message: ${JSON.stringify(d)}`);
+    checkSpan(d.span, text.length, `diagnostic ${d.code}`);
+  }
+  for (const t of file.tests) {
+    checkSpan(t.nameSpan, text.length, `test ${t.name}`);
+    for (const m of t.mocks) if (m.outcomes.length === 0) fail(`a mock of test ${t.name} has no outcome`);
+  }
+}
 
 function checkGraph(text: string): void {
   const graph = timed(TIME_BOUNDS_MS.lint, 'buildGraph', () => buildGraph(parseWorkflow(text)));

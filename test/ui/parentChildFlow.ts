@@ -23,6 +23,14 @@ export interface UiStep {
 export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual' };
 
 const PARENT = 'workflow-parent.yaml';
+
+/** Appended to the example's test file in the UI workspace: a wrong expectation, to show its diff. */
+export const FAILING_TEST = `
+  - name: a wrong expectation shows its diff
+    expect:
+      result_includes:
+        success: {"1": Hello world 1, "3": Hello world3}
+`;
 const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/parent-child/workflow-parent.yaml
 const SAVE_LINE = 33; // `- save_successful_execution:`, inside the parallel for's try
 const RUN_TIMEOUT = DEFAULT_TIMEOUT + 60_000;
@@ -289,6 +297,21 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       assert.ok(rows.some((row) => /^iteration\b/.test(row.text)), 'the Variables view shows the loop variable');
       await screenshot('07-debugger');
       await workbench.page.keyboard.press('Shift+F5');
+    },
+  },
+  {
+    name: 'Test: Run All Tests runs the example\'s workflow tests and shows the failing one\'s diff',
+    run: async ({ workbench, screenshot }) => {
+      await workbench.openViewContainer('Explorer');
+      await workbench.openFile('workflow-parent.test.yaml', 'runs four real children');
+      await workbench.runCommand('Test: Run All Tests');
+      // The failure peeks open in the visible test file, with the expected/actual diff.
+      const message = workbench.page.getByText('result_includes differs', { exact: false }).first();
+      await message.waitFor({ timeout: RUN_TIMEOUT });
+      // Opening the message shows the expected/actual diff in a peek at the test.
+      await message.click();
+      await workbench.page.locator('.monaco-diff-editor').first().waitFor({ timeout: RUN_TIMEOUT });
+      await screenshot('08-test-failure');
     },
   },
 ];

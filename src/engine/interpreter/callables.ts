@@ -11,9 +11,10 @@
  */
 import { lookupConnectorMethod, type ConnectorMethod } from '../../core/connectors/catalogue';
 import { isConnectorName, lookupFunction, type StdlibFunction } from '../../core/stdlib/catalogue';
+import type { HttpResponse } from '../host';
 import type { Routine } from '../../core/model/types';
 import { resolveCallee } from '../../core/validate/callees';
-import { structuralError, workflowError } from '../errors';
+import { WorkflowError, structuralError, workflowError } from '../errors';
 import { fromJson, toJson } from '../json';
 import { STDLIB } from '../stdlib';
 import type { NativeContext } from '../stdlib/context';
@@ -37,10 +38,10 @@ function nativeContext(ctx: StepContext): NativeContext {
 }
 
 /** Calls a native; non-blocking natives answer synchronously, which keeps expressions atomic. */
-function callNative(ctx: StepContext, fn: StdlibFunction, args: (Value | undefined)[]): MaybePromise<Value> {
+function callNative(ctx: StepContext, fn: StdlibFunction, args: (Value | undefined)[], native_ = nativeContext(ctx)): MaybePromise<Value> {
   const native = STDLIB.get(fn.name);
   if (!native) throw workflowError('SystemError', `The standard-library function "${fn.name}" is not available in this runtime`);
-  const result = native(args, nativeContext(ctx));
+  const result = native(args, native_);
   const check = (v: Value): Value => (typeof v === 'string' ? ctx.exec.meter.checkString(v) : v);
   return result instanceof Promise ? result.then(check) : check(result);
 }
@@ -57,6 +58,41 @@ function unknownFunction(name: string): never {
   throw workflowError('KeyError', message);
 }
 
+/**
+ * Lets the host's interceptor (workflow tests' mocks) answer a call before the runtime does;
+ * undefined when there is none or it lets the call through. Stdlib arguments given by position
+ * and subworkflow arguments given by position are shown to it by parameter name.
+ */
+function intercepted(ctx: StepContext, name: string, args: Value | undefined, fromExpression: boolean): MaybePromise<Value> | undefined {
+  const interceptor = ctx.exec.host.interceptor;
+  if (!interceptor) return undefined;
+  const fn = lookupFunction(name);
+  const params = ctx.exec.isRoutine(name) ? ctx.exec.routineParams(name) : fn?.params.map((p) => p.name);
+  const named = params && Array.isArray(args) ? new Map(params.flatMap((p, i): [string, Value][] => (args[i] === undefined ? [] : [[p, args[i]]]))) : args;
+  const frame = ctx.thread.frames[ctx.thread.frames.length - 1];
+  const step = frame?.step?.name.value ?? '';
+  const answer = interceptor.intercept({ target: name, args: named ?? null, step, routine: ctx.routine.name.value, fromExpression });
+  switch (answer?.kind) {
+    case undefined:
+      return undefined;
+    case 'returns':
+      return copyValue(answer.value);
+    case 'raises':
+      throw new WorkflowError(copyValue(answer.value));
+    case 'stop':
+      throw new WorkflowError(answer.value, true);
+    case 'response':
+      if (!fn || fn.module !== 'http') throw workflowError('TypeError', `A raw HTTP response can only answer http.* calls, not "${name}"`);
+      return callNative(ctx, fn, positional(fn, args), withResponse(ctx, answer.response));
+  }
+}
+
+/** A native context whose HTTP client answers with `response`, so http.* handles it as a real one. */
+function withResponse(ctx: StepContext, response: HttpResponse): NativeContext {
+  const base = nativeContext(ctx);
+  return { ...base, host: { ...base.host, http: { send: async () => response } } };
+}
+
 /** Subworkflows are looked up before a callee is unknown. */
 const NO_ROUTINES: ReadonlyMap<string, Routine> = new Map();
 
@@ -64,7 +100,7 @@ const NO_ROUTINES: ReadonlyMap<string, Routine> = new Map();
 export function callFromExpression(ctx: StepContext, name: string, args: Value[]): MaybePromise<Value> {
   if (ctx.exec.isRoutine(name)) {
     ctx.exec.meter.step();
-    return ctx.exec.invokeRoutine(ctx, name, args.map(copyValue));
+    return intercepted(ctx, name, args, true) ?? ctx.exec.invokeRoutine(ctx, name, args.map(copyValue));
   }
   const fn = lookupFunction(name);
   if (!fn) {
@@ -79,7 +115,7 @@ export function callFromExpression(ctx: StepContext, name: string, args: Value[]
   if (fn.blocking) throw structuralError('blocking-in-expression', `"${name}" is a blocking function: call it from a call step, not in an expression`, undefined, 'TypeError');
   if (args.length > fn.params.length) throw workflowError('TypeError', `${name}: expected at most ${fn.params.length} arguments, got ${args.length}`);
   if (!FREE_FUNCTIONS.has(fn.name)) ctx.exec.meter.step();
-  return callNative(ctx, fn, args);
+  return intercepted(ctx, name, args, true) ?? callNative(ctx, fn, args);
 }
 
 /** Positional arguments of a connector called in an expression, named by the catalogue. */
@@ -107,6 +143,8 @@ function positional(fn: StdlibFunction, args: Value | undefined): (Value | undef
 /** A `call` step's target with its evaluated `args:` (a map, a list for stdlib, or absent). */
 export async function callFromStep(ctx: StepContext, name: string, args: Value | undefined): Promise<Value> {
   const { exec } = ctx;
+  const answer = intercepted(ctx, name, args, false);
+  if (answer !== undefined) return answer;
   if (exec.isRoutine(name)) {
     if (args !== undefined && args !== null && !(args instanceof Map)) {
       throw workflowError('TypeError', `Subworkflow "${name}" takes named arguments (a map), got: ${typeOf(args)}`);

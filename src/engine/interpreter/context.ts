@@ -76,6 +76,8 @@ export interface Execution {
   invokeRoutine(ctx: StepContext, name: string, args: Map<string, Value> | Value[]): Promise<Value>;
   /** True when the workflow defines a routine of that name. */
   isRoutine(name: string): boolean;
+  /** The parameter names of a routine, in order (empty for an unknown name). */
+  routineParams(name: string): string[];
   /** Calls a function from an expression (stdlib non-blocking or subworkflow). */
   callFunction(ctx: StepContext, name: string, args: Value[]): Value | Promise<Value>;
   /** The expression-evaluation view of a step context. */

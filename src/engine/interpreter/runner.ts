@@ -108,6 +108,10 @@ export class WorkflowExecution implements Execution {
     return this.routines.has(name);
   }
 
+  routineParams(name: string): string[] {
+    return this.routines.get(name)?.params.map((p) => p.name.value) ?? [];
+  }
+
   async invokeRoutine(ctx: StepContext, name: string, args: Map<string, Value> | Value[]): Promise<Value> {
     const routine = this.routines.get(name);
     if (!routine) throw workflowError('KeyError', `Unknown subworkflow "${name}"`);

@@ -78,6 +78,13 @@ describe('architecture', () => {
     );
   });
 
+  it('keeps the test runner (src/testing) free of the cloud layer, the CLI and the editor', () => {
+    deepStrictEqual(
+      violations((i) => i.file.startsWith('testing/') && i.specifier.startsWith('.') && !['testing', 'engine', 'core', 'emulator'].includes(layerOf(i.file, i.specifier))),
+      [],
+    );
+  });
+
   it('loads the Google client only in the cloud layer, and the editor glue only as types', () => {
     deepStrictEqual(
       violations((i) => /^(@google-cloud\/|google-gax|google-auth-library)/.test(i.specifier) && !i.file.startsWith('cloud/')),

@@ -13,6 +13,8 @@ const CAMPAIGN: { target: string; seed: number; runs: number }[] = [
   { target: 'lint-yamlish', seed: 1128, runs: 1000 },
   { target: 'expr-random', seed: 1129, runs: 3000 },
   { target: 'expr-grammar', seed: 1130, runs: 2000 },
+  { target: 'testfile-mutated', seed: 1132, runs: 300 },
+  { target: 'testfile-yamlish', seed: 1133, runs: 1000 },
   { target: 'run-generated', seed: 1131, runs: 300 },
 ];
 
