@@ -2,15 +2,16 @@
  * Checks a test file against the workflow it tests: a mock or call expectation whose `call:` names
  * nothing that can be called (not a subworkflow, a standard-library function or a `googleapis.*`
  * connector), or whose `step:` the workflow does not have, can never match — almost always a typo.
- * Warnings, so a run still goes ahead. An `args:` key that the called function or subworkflow
- * does not take is reported too. Connector arguments are not checked yet: the connector catalogue
- * (`lookupConnector`) lists only the Workflow Executions connector today; `paramsOf` is where
- * its parameters plug in once it lists the others.
+ * Warnings, so a run still goes ahead. An `args:` key that the called function, subworkflow or
+ * connector method does not take is reported too: connector names and parameters come from the
+ * connector catalogue (`core/connectors`), the same one lint checks connector calls against. Without
+ * the catalogue's data (a host that loads none), any `googleapis.*` name is accepted unchecked.
  */
 import type { Diagnostic } from '../diagnostic';
 import type { Span } from '../location';
 import { walkSteps } from '../model/query';
 import type { Workflow } from '../model/types';
+import { connectorDataAvailable, isConnectorNamespace, lookupConnectorMethod } from '../connectors/catalogue';
 import { lookupFunction } from '../stdlib/catalogue';
 import { testDiagnostic } from './messages';
 import type { CallPattern, TestFile } from './types';
@@ -26,14 +27,18 @@ export function stepNames(workflow: Workflow): Set<string> {
 export function isCallTarget(target: string, workflow: Workflow): boolean {
   if (workflow.routines.some((r) => r.name.value === target)) return true;
   if (lookupFunction(target)) return true;
-  return /^googleapis\.[a-z0-9_]+\.[a-z0-9_]+\.[A-Za-z0-9_.]+$/.test(target);
+  if (!isConnectorNamespace(target)) return false;
+  return connectorDataAvailable() ? lookupConnectorMethod(target) !== undefined : target.startsWith('googleapis.');
 }
 
 /** The parameter names `target` takes, when known: a subworkflow's or a stdlib function's. */
 export function paramsOf(target: string, workflow: Workflow): string[] | undefined {
   const routine = workflow.routines.find((r) => r.name.value === target);
   if (routine) return routine.params.map((p) => p.name.value);
-  return lookupFunction(target)?.params.map((p) => p.name);
+  const fn = lookupFunction(target);
+  if (fn) return fn.params.map((p) => p.name);
+  if (!isConnectorNamespace(target) || !connectorDataAvailable()) return undefined;
+  return lookupConnectorMethod(target)?.args.map((a) => a.name);
 }
 
 export function checkTargets(file: TestFile, workflow: Workflow): Diagnostic[] {

@@ -206,4 +206,28 @@ tests:
       ],
     );
   });
+
+  it('checks connector mocks against the connector catalogue: the method must exist and take the args keys', () => {
+    const workflow = parseWorkflow('main:\n  steps:\n    - read:\n        call: googleapis.storage.v1.objects.get\n        args: {bucket: b, object: o}\n');
+    const text = `mocks:
+  - call: googleapis.storage.v1.objects.gett
+    returns: {}
+  - call: googleapis.storage.v1.objects.get
+    args: {bucket: b, objekt: o}
+    returns: {}
+  - call: googleapis.storage.v1.objects.get
+    args: {bucket: b, object: o, connector_params: {timeout: 5}}
+    returns: {}
+tests:
+  - name: t
+`;
+    const lines = new LineIndex(text);
+    assert.deepEqual(
+      checkTargets(parseTestFile(text).file, workflow).map((d) => `${lines.positionAt(d.span.start).line + 1} ${d.code} ${d.message.split(' (it takes')[0]}`),
+      [
+        "2 test-unknown-call-target 'googleapis.storage.v1.objects.gett' is not a subworkflow, a standard-library function or a connector: this never matches a call.",
+        "5 test-unknown-arg 'googleapis.storage.v1.objects.get' takes no argument 'objekt'",
+      ],
+    );
+  });
 });
