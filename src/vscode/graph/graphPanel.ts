@@ -7,6 +7,21 @@ import { parseFromWebview, type FromWebview, type ToWebview } from '../../graph/
 import type { NodeDecoration } from '../../graph/svg';
 import { formatOf } from '../workflowFiles';
 import type { Log } from '../util/log';
+import { webviewPage } from '../util/webviewPage';
+
+/** The toolbar and the canvas the page script draws in. */
+const GRAPH_BODY = `<div class="toolbar">
+<span class="title" id="title"></span>
+<button data-action="fit" title="Fit to view">Fit</button>
+<button data-action="zoom-in" title="Zoom in">+</button>
+<button data-action="zoom-out" title="Zoom out">−</button>
+<button data-action="collapse-all" title="Fold every top-level container">Collapse</button>
+<button data-action="expand-all" title="Unfold every container">Expand</button>
+<button data-action="copy-mermaid" title="Copy the graph as Mermaid">Copy as Mermaid</button>
+<button data-action="save-svg" title="Save the drawing as an SVG file">Save as SVG</button>
+<span class="status" id="status"></span>
+</div>
+<div id="canvas"></div>`;
 
 /** Typing pauses this long before the graph follows. */
 const UPDATE_DELAY_MS = 300;
@@ -197,35 +212,8 @@ export class GraphPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'graphView.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'graph.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Workflow Graph</title>
-</head>
-<body>
-<div class="toolbar">
-<span class="title" id="title"></span>
-<button data-action="fit" title="Fit to view">Fit</button>
-<button data-action="zoom-in" title="Zoom in">+</button>
-<button data-action="zoom-out" title="Zoom out">−</button>
-<button data-action="collapse-all" title="Fold every top-level container">Collapse</button>
-<button data-action="expand-all" title="Unfold every container">Expand</button>
-<button data-action="copy-mermaid" title="Copy the graph as Mermaid">Copy as Mermaid</button>
-<button data-action="save-svg" title="Save the drawing as an SVG file">Save as SVG</button>
-<span class="status" id="status"></span>
-</div>
-<div id="canvas"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    const resource = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    return webviewPage({ cspSource: webview.cspSource, scriptUri: resource('dist', 'graphView.js'), styleUri: resource('media', 'graph.css') }, 'Workflow Graph', GRAPH_BODY);
   }
 
   dispose(): void {
