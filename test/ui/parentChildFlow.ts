@@ -314,4 +314,18 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       await screenshot('08-test-failure');
     },
   },
+  {
+    name: 'Show Workflow Graph draws the parent beside it, and a click on a node selects its step',
+    run: async ({ workbench, screenshot }) => {
+      await workbench.quickOpen(PARENT, 'execution_results');
+      await workbench.runCommand('Cloud Workflows: Show Workflow Graph');
+      const graph = workbench.webviewFrame();
+      const node = graph.locator('.node[data-id="main/execute_child_workflow"]');
+      await node.waitFor({ timeout: DEFAULT_TIMEOUT });
+      await node.click();
+      // The step's name is on line 20 of the example: the editor's cursor moves there.
+      await workbench.page.locator('.statusbar-item', { hasText: /Ln 20, Col/ }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
+      await screenshot('09-graph');
+    },
+  },
 ];

@@ -35,14 +35,28 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
   }
 
-  /** Brings a file of the workspace to the front with Quick Open (Ctrl+P), whatever the side bar shows. */
+  /**
+   * Brings a file of the workspace to the front with Quick Open (Ctrl+P), whatever the side bar
+   * shows. Quick Open lists recent files before the search answers, and a click can land while the
+   * list is being replaced: when the file does not come to the front, close and try again.
+   */
   async quickOpen(fileName: string, expectedText: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: DEFAULT_TIMEOUT });
-    await input.fill(fileName);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().click();
-    await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
+    const attempts = 3;
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+P');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: DEFAULT_TIMEOUT });
+      await input.fill(fileName);
+      await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().click();
+      const editor = this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: expectedText }).first();
+      try {
+        await editor.waitFor({ timeout: attempt < attempts ? 30_000 : DEFAULT_TIMEOUT });
+        return;
+      } catch (err) {
+        if (attempt >= attempts) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Moves the cursor of the active editor to a 1-based line with Go to Line. */
