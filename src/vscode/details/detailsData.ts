@@ -5,15 +5,12 @@
  * link to (the workspace file when it is the deployed revision, else the deployed revision).
  */
 import * as vscode from 'vscode';
-import type { ExecutionInfo, ExecutionLogs, StepEntryInfo } from '../../cloud/types';
+import type { ExecutionInfo, ExecutionLogs } from '../../cloud/types';
 import { workflowIdFromPath } from '../run/workflowIds';
 import type { ExecutionsSource } from '../tree/executionsSource';
 import type { DeployedSources } from './deployedSources';
 import type { DetailsInput } from './detailsModel';
 
-/** Step entries per page, and pages read at most (the table shows the first 20,000 entries). */
-const PAGE_SIZE = 1000;
-const MAX_PAGES = 20;
 /** Workspace files looked at when matching a workflow ID to a local file. */
 const MAX_CANDIDATES = 500;
 
@@ -32,7 +29,7 @@ export interface DetailsData {
 export async function readDetails(source: ExecutionsSource, deployed: DeployedSources, name: string, known?: LinkedSource): Promise<DetailsData> {
   const execution = await source.getExecution(name);
   const [steps, logs, children, linked] = await Promise.all([
-    readEntries(source, name),
+    source.stepEntries(name, true),
     source.call((c) => c.listExecutionLogs(name)).catch((err: unknown): ExecutionLogs => ({ lines: [], unavailable: { reason: `The logs could not be read: ${messageOf(err)}` } })),
     readChildren(source, execution),
     known ?? linkSource(source, deployed, execution).catch(() => undefined),
@@ -40,18 +37,6 @@ export async function readDetails(source: ExecutionsSource, deployed: DeployedSo
   const input: DetailsInput = { execution, entries: steps.entries, entriesTruncated: steps.truncated, logs, children };
   if (linked) input.source = { text: linked.text, label: linked.label };
   return { input, source: linked };
-}
-
-async function readEntries(source: ExecutionsSource, name: string): Promise<{ entries: StepEntryInfo[]; truncated: boolean }> {
-  const entries: StepEntryInfo[] = [];
-  let pageToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await source.call((c) => c.listStepEntries(name, { pageSize: PAGE_SIZE, pageToken, view: 'EXECUTION_ENTRY_VIEW_DETAILED' }));
-    entries.push(...result.items);
-    pageToken = result.nextPageToken;
-    if (!pageToken) return { entries, truncated: false };
-  }
-  return { entries, truncated: true };
 }
 
 async function readChildren(source: ExecutionsSource, execution: ExecutionInfo): Promise<ExecutionInfo[] | undefined> {

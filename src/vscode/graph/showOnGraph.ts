@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExecutionInfo, StepEntryInfo } from '../../cloud/types';
+import type { ExecutionInfo } from '../../cloud/types';
 import { executionOverlay, type OverlayChild } from '../../graph/overlay';
 import { UserError } from '../run/commandErrors';
 import { workflowIdFromPath } from '../run/workflowIds';
@@ -10,8 +10,6 @@ import type { GraphPanel } from './graphPanel';
 
 /** How often a running execution's overlay is read again. */
 const LIVE_INTERVAL_MS = 1000;
-/** Step entries read at most for one overlay (pages of 1000). */
-const MAX_STEP_PAGES = 20;
 
 /** The local file of a workflow ID (its name without `.workflows.yaml` etc.), else its deployed source. */
 async function workflowDocument(tree: ExecutionsTreeProvider, workflowId: string): Promise<vscode.TextDocument> {
@@ -22,18 +20,6 @@ async function workflowDocument(tree: ExecutionsTreeProvider, workflowId: string
   if (!deployed.sourceContents) throw new UserError(`No local file for workflow ${workflowId}, and its deployed source is not readable.`);
   const language = /^\s*[{[]/.test(deployed.sourceContents) ? 'json' : 'yaml';
   return vscode.workspace.openTextDocument({ content: deployed.sourceContents, language });
-}
-
-async function stepEntries(tree: ExecutionsTreeProvider, name: string): Promise<StepEntryInfo[]> {
-  const entries: StepEntryInfo[] = [];
-  let pageToken: string | undefined;
-  for (let page = 0; page < MAX_STEP_PAGES; page++) {
-    const result = await tree.source.call((c) => c.listStepEntries(name, { pageSize: 1000, pageToken }));
-    entries.push(...result.items);
-    pageToken = result.nextPageToken;
-    if (!pageToken) break;
-  }
-  return entries;
 }
 
 function errorMessage(info: ExecutionInfo): string | undefined {
@@ -61,7 +47,7 @@ export async function showExecutionOnGraph(tree: ExecutionsTreeProvider, open: (
   const panel = open(await workflowDocument(tree, info.workflowId));
   const update = async (): Promise<void> => {
     info = await tree.source.getExecution(name);
-    const entries = await stepEntries(tree, name);
+    const { entries } = await tree.source.stepEntries(name);
     const children: OverlayChild[] = node
       ? (await tree.childExecutions(node)).map((c) => ({ name: c.info.name, workflowId: c.info.workflowId, state: c.info.state, label: argumentSummary(c.info, 24) || c.info.executionId.slice(0, 8) }))
       : [];

@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import type { ExecutionInfo, StepEntryInfo } from '../../cloud/types';
+import type { ExecutionInfo } from '../../cloud/types';
 import { PARENT_EXECUTION_LABEL, RETRY_OF_LABEL } from '../../core/executionLabels';
 import { ExecutionNode } from '../tree/executionNode';
 import { isRunning } from '../tree/executionStyle';
 import { executionOutputText } from './outputDocuments';
 import { UserError, requireTrust } from './commandErrors';
 import type { RunContext } from './runContext';
-
-/** Step entries read at most for one history (pages of 1000). */
-const MAX_STEP_PAGES = 20;
 
 function nodeOf(arg: unknown): ExecutionNode {
   if (arg instanceof ExecutionNode) return arg;
@@ -129,13 +126,6 @@ export async function retryFailedChildren(ctx: RunContext, arg: unknown): Promis
 /** `cloudWorkflows.showStepHistory`: the step entries as a JSON tree in a read-only document. */
 export async function showStepHistory(ctx: RunContext, arg: unknown): Promise<vscode.TextDocument> {
   const node = nodeOf(arg);
-  const entries: StepEntryInfo[] = [];
-  let pageToken: string | undefined;
-  for (let page = 0; page < MAX_STEP_PAGES; page++) {
-    const result = await ctx.tree.source.call((c) => c.listStepEntries(node.info.name, { pageSize: 1000, pageToken }));
-    entries.push(...result.items);
-    pageToken = result.nextPageToken;
-    if (!pageToken) break;
-  }
+  const { entries } = await ctx.tree.source.stepEntries(node.info.name);
   return ctx.outputs.showSteps(node.info, entries);
 }

@@ -1,9 +1,13 @@
 import type { CloudClient } from '../../cloud';
-import type { ExecutionInfo, Page, WorkflowInfo } from '../../cloud/types';
+import type { ExecutionInfo, Page, StepEntryInfo, WorkflowInfo } from '../../cloud/types';
 import { parseWorkflow } from '../../core/model/parse';
 import { calledWorkflowIds } from '../run/workflowIds';
 import type { TargetService } from '../target/targetService';
 import { childFilter, childrenOf } from './childExecutions';
+
+/** Step entries per page, and pages read at most: views show the first 20,000 entries. */
+const STEP_PAGE_SIZE = 1000;
+const MAX_STEP_PAGES = 20;
 
 /** Executions per page under a workflow. */
 export const EXECUTIONS_PAGE_SIZE = 20;
@@ -72,6 +76,22 @@ export class ExecutionsSource {
   /** A workflow's revisions, newest first (the first page of 100: older ones are rarely wanted). */
   async listRevisions(workflowId: string): Promise<WorkflowInfo[]> {
     return (await this.call((c) => c.listRevisions(workflowId, { pageSize: 100 }))).items;
+  }
+
+  /**
+   * An execution's step entries, page by page (1,000 a page), at most 20 pages: `truncated` says
+   * when there were more. Detailed entries carry the variables, where the execution recorded them.
+   */
+  async stepEntries(name: string, detailed = false): Promise<{ entries: StepEntryInfo[]; truncated: boolean }> {
+    const entries: StepEntryInfo[] = [];
+    let pageToken: string | undefined;
+    for (let page = 0; page < MAX_STEP_PAGES; page++) {
+      const result = await this.call((c) => c.listStepEntries(name, { pageSize: STEP_PAGE_SIZE, pageToken, ...(detailed && { view: 'EXECUTION_ENTRY_VIEW_DETAILED' as const }) }));
+      entries.push(...result.items);
+      pageToken = result.nextPageToken;
+      if (!pageToken) return { entries, truncated: false };
+    }
+    return { entries, truncated: true };
   }
 
   getExecution(name: string): Promise<ExecutionInfo> {
