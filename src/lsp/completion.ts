@@ -10,11 +10,11 @@ import type { Routine, Workflow } from '../core/model/types';
 import { SPECIAL_TARGETS } from '../core/semantics';
 import { STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, lookupFunction } from '../core/stdlib/catalogue';
 import type { StdlibFunction } from '../core/stdlib/catalogue';
-import { cursorContext } from '../vscode/editing/cursorContext';
-import { jsonCursorContext } from '../vscode/editing/jsonCursorContext';
-import { keysAt } from '../vscode/editing/keysAt';
-import { functionSignature } from '../vscode/editing/signatures';
-import { nextTargetsAt, stepsOf, variablesAt } from '../vscode/editing/workflowQuery';
+import { cursorContext } from '../core/language/cursorContext';
+import { jsonCursorContext } from '../core/language/jsonCursorContext';
+import { keysAt } from '../core/language/keysAt';
+import { functionSignature } from '../core/language/signatures';
+import { nextTargetsAt, stepsOf, variablesAt } from '../core/language/workflowQuery';
 import type { DocumentModel } from './documentModels';
 
 /** Characters that open completion; space is not one (`:` is, so `next:` lists the targets). */

@@ -4,9 +4,9 @@
  * `next` targets. Child workflow IDs in other files need a workspace index: not served yet.
  */
 import type { Hover, Location } from 'vscode-languageserver';
-import { describeSymbol } from '../vscode/editing/describeSymbol';
-import { symbolAt } from '../vscode/editing/symbolAt';
-import { findStep, variablesAt } from '../vscode/editing/workflowQuery';
+import { describeSymbol } from '../core/language/describeSymbol';
+import { symbolAt } from '../core/language/symbolAt';
+import { findStep, variablesAt } from '../core/language/workflowQuery';
 import type { DocumentModel } from './documentModels';
 
 /** Markdown hover for the symbol at `offset`. */

@@ -6,13 +6,13 @@ import { routineAt } from '../../core/model/query';
 import { SPECIAL_TARGETS } from '../../core/semantics';
 import { toRange } from '../util/ranges';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
-import { cursorContext } from './cursorContext';
-import { jsonCursorContext } from './jsonCursorContext';
-import { keysAt } from './keysAt';
-import { functionSignature } from './signatures';
+import { cursorContext } from '../../core/language/cursorContext';
+import { jsonCursorContext } from '../../core/language/jsonCursorContext';
+import { keysAt } from '../../core/language/keysAt';
+import { functionSignature } from '../../core/language/signatures';
 import type { WorkflowCache } from './workflowCache';
 import type { SnippetPlace, WorkflowSnippets } from './workflowSnippets';
-import { nextTargetsAt, stepsOf, variablesAt } from './workflowQuery';
+import { nextTargetsAt, stepsOf, variablesAt } from '../../core/language/workflowQuery';
 
 /** Keys whose value is a list of items or a nested map: completing them opens the block. */
 const LIST_KEYS = new Set(['steps', 'assign', 'switch', 'branches']);

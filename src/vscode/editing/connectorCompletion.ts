@@ -4,10 +4,10 @@ import { completeConnectorName, CONNECTOR_ROOTS, type ConnectorCompletion } from
 import type { Workflow } from '../../core/model/types';
 import { toRange } from '../util/ranges';
 import { formatOf, isWorkflowDocument } from '../workflowFiles';
-import { connectorHover } from './connectorDocs';
-import { cursorContext } from './cursorContext';
+import { connectorHover } from '../../core/language/connectorDocs';
+import { cursorContext } from '../../core/language/cursorContext';
 import type { WorkflowCache } from './workflowCache';
-import { stepsOf } from './workflowQuery';
+import { stepsOf } from '../../core/language/workflowQuery';
 
 const KIND: Record<ConnectorCompletion['level'], vscode.CompletionItemKind> = {
   namespace: vscode.CompletionItemKind.Module,

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { isConnectorNamespace, lookupConnectorMethod } from '../../core/connectors/catalogue';
 import { toRange } from '../util/ranges';
 import { isWorkflowDocument } from '../workflowFiles';
-import { argumentHover, connectorHover } from './connectorDocs';
-import { stepsOf } from './workflowQuery';
+import { argumentHover, connectorHover } from '../../core/language/connectorDocs';
+import { stepsOf } from '../../core/language/workflowQuery';
 import type { Span } from '../../core/location';
 import type { Workflow } from '../../core/model/types';
-import { symbolAt } from './symbolAt';
+import { symbolAt } from '../../core/language/symbolAt';
 import type { WorkflowCache } from './workflowCache';
 
 /**

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { lookupConnectorMethod } from '../../core/connectors/catalogue';
 import { isWorkflowDocument } from '../workflowFiles';
-import { argLabel, connectorSignature } from './connectorDocs';
-import { connectorCallAt } from './connectorCallAt';
+import { argLabel, connectorSignature } from '../../core/language/connectorDocs';
+import { connectorCallAt } from '../../core/language/connectorCallAt';
 
 /**
  * Signature help for a connector called with positional arguments inside `${}`, e.g.

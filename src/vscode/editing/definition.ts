@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { toLocation } from '../util/ranges';
 import { isWorkflowDocument } from '../workflowFiles';
-import { symbolAt } from './symbolAt';
+import { symbolAt } from '../../core/language/symbolAt';
 import type { WorkflowCache } from './workflowCache';
 import type { WorkflowIndex } from './workflowIndex';
 import { referenceAt } from './workflowLinks';
-import { findStep, variablesAt } from './workflowQuery';
+import { findStep, variablesAt } from '../../core/language/workflowQuery';
 
 /** Go to definition: `next` targets, subworkflows (in `call:` and expressions), variables' first assignment, and child workflows' files. */
 export class WorkflowDefinitionProvider implements vscode.DefinitionProvider {

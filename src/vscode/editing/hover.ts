@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { toRange } from '../util/ranges';
 import { isWorkflowDocument } from '../workflowFiles';
-import { describeSymbol } from './describeSymbol';
-import { symbolAt } from './symbolAt';
+import { describeSymbol } from '../../core/language/describeSymbol';
+import { symbolAt } from '../../core/language/symbolAt';
 import type { WorkflowCache } from './workflowCache';
 import type { WorkflowIndex } from './workflowIndex';
 import { describeChild, referenceAt } from './workflowLinks';

@@ -1,9 +1,9 @@
 import { deepStrictEqual, strictEqual } from 'assert';
 import { lookupConnectorMethod } from '../../../src/core/connectors/catalogue';
 import { completeConnectorName } from '../../../src/core/connectors/complete';
-import { connectorCallAt } from '../../../src/vscode/editing/connectorCallAt';
-import { argumentHover, connectorHover, connectorSignature } from '../../../src/vscode/editing/connectorDocs';
-import { cursorContext } from '../../../src/vscode/editing/cursorContext';
+import { connectorCallAt } from '../../../src/core/language/connectorCallAt';
+import { argumentHover, connectorHover, connectorSignature } from '../../../src/core/language/connectorDocs';
+import { cursorContext } from '../../../src/core/language/cursorContext';
 
 /** The completion labels at the `|` of `text`, as the editor would compute them. */
 function labelsAt(text: string): string[] {

@@ -1,7 +1,7 @@
 import { deepStrictEqual, strictEqual } from 'assert';
 import fc from 'fast-check';
-import { cursorContext } from '../../../src/vscode/editing/cursorContext';
-import { jsonCursorContext } from '../../../src/vscode/editing/jsonCursorContext';
+import { cursorContext } from '../../../src/core/language/cursorContext';
+import { jsonCursorContext } from '../../../src/core/language/jsonCursorContext';
 
 /** Splits a `‸` cursor marker out of `marked`. */
 function at(marked: string): [string, number] {

@@ -8,7 +8,7 @@ import { deepStrictEqual, strictEqual } from 'assert';
 import { lintText } from '../../../src/core/validate';
 import { parseWorkflow } from '../../../src/core/model/parse';
 import { runWorkflow } from '../../../src/engine';
-import { nextTargetsAt } from '../../../src/vscode/editing/workflowQuery';
+import { nextTargetsAt } from '../../../src/core/language/workflowQuery';
 import { run, testHost } from '../engine/harness';
 
 /** One site per kind of block; `@X` marks where site X's `next:` goes. */

@@ -1,5 +1,5 @@
 /** Markdown for connector hover and signature help. Pure (no `vscode` import). */
-import type { ConnectorArg, ConnectorArgKind, ConnectorMethod } from '../../core/connectors/catalogue';
+import type { ConnectorArg, ConnectorArgKind, ConnectorMethod } from '../connectors/catalogue';
 
 const WHERE: Record<ConnectorArgKind, string> = {
   path: 'path parameter',

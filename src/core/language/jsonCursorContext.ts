@@ -4,7 +4,7 @@
  * keys outermost first, `-` for array items), so key completion works the same in both formats.
  * Pure (no `vscode` import).
  */
-import type { Span } from '../../core/location';
+import type { Span } from '../location';
 
 export type JsonCursorContext =
   /**

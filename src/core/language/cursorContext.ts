@@ -3,7 +3,7 @@
  * into the place the user means, while its indentation still says where the cursor is.
  * Pure (no `vscode` import).
  */
-import type { Span } from '../../core/location';
+import type { Span } from '../location';
 
 export type CursorContext =
   /**

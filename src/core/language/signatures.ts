@@ -1,6 +1,6 @@
 /** Human-readable signatures for hover and completion details. Pure (no `vscode` import). */
-import type { StdlibFunction, StdlibParam } from '../../core/stdlib/catalogue';
-import type { Routine } from '../../core/model/types';
+import type { StdlibFunction, StdlibParam } from '../stdlib/catalogue';
+import type { Routine } from '../model/types';
 
 function paramText(p: StdlibParam): string {
   if (p.defaultText !== undefined) return `${p.name} = ${p.defaultText}`;

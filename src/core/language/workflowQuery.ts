@@ -4,12 +4,12 @@
  * visible at an offset with their definition, and the `next:` targets legal at an offset. Pure (no
  * `vscode` import).
  */
-import type { Expr } from '../../core/expr/ast';
-import { visitExpr } from '../../core/expr/walk';
-import { routineAt, spanContains, stepAt, walkSteps } from '../../core/model/query';
-import type { StepVisit } from '../../core/model/query';
-import type { Routine, Step, Workflow } from '../../core/model/types';
-import { jumpTargets, routineSemantics, scopeAt, visibleVariables, type Definition } from '../../core/semantics';
+import type { Expr } from '../expr/ast';
+import { visitExpr } from '../expr/walk';
+import { routineAt, spanContains, stepAt, walkSteps } from '../model/query';
+import type { StepVisit } from '../model/query';
+import type { Routine, Step, Workflow } from '../model/types';
+import { jumpTargets, routineSemantics, scopeAt, visibleVariables, type Definition } from '../semantics';
 
 /** A variable definition: a param, an assignment target, a call result, a loop variable or `except.as`. */
 export type VariableDefinition = Definition;

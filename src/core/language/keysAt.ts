@@ -2,8 +2,8 @@
  * Which keys may be added at a key position of a workflow, read from the core's key tables.
  * Shared by the VS Code completion provider and the language server. Pure (no `vscode` import).
  */
-import type { StepKind, Workflow } from '../../core/model/types';
-import { ACTION_KEYS, BLOCK_KEYS, KEYS_BY_KIND } from '../../core/validate/keys';
+import type { StepKind, Workflow } from '../model/types';
+import { ACTION_KEYS, BLOCK_KEYS, KEYS_BY_KIND } from '../validate/keys';
 
 /** The keys that may be added at a key position, given the enclosing path and the keys already there. */
 export function keysAt(path: string[], siblings: string[], workflow: Workflow): string[] {

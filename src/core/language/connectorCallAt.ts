@@ -3,7 +3,7 @@
  * on its line: the innermost unclosed `(` preceded by a connector name, and how many top-level
  * commas precede the cursor. Pure (no `vscode` import).
  */
-import { isConnectorNamespace } from '../../core/connectors/catalogue';
+import { isConnectorNamespace } from '../connectors/catalogue';
 
 export function connectorCallAt(before: string): { name: string; argIndex: number } | undefined {
   const open = before.lastIndexOf('${');

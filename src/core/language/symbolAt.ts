@@ -3,11 +3,11 @@
  * subworkflow, a variable or a `next` target. Hover and go-to-definition both start here, from the
  * core's `nodeAt`. Pure (no `vscode` import).
  */
-import type { Span } from '../../core/location';
-import type { Expr } from '../../core/expr/ast';
-import { nodeAt } from '../../core/model/query';
-import type { Routine, Workflow } from '../../core/model/types';
-import { isStdlibModule } from '../../core/stdlib/catalogue';
+import type { Span } from '../location';
+import type { Expr } from '../expr/ast';
+import { nodeAt } from '../model/query';
+import type { Routine, Workflow } from '../model/types';
+import { isStdlibModule } from '../stdlib/catalogue';
 import { exprNodeAt, variablesAt } from './workflowQuery';
 
 export type SymbolAt =

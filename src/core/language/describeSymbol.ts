@@ -2,8 +2,8 @@
  * The Markdown a hover shows for a resolved symbol, shared by the VS Code hover provider and the
  * language server. Pure (no `vscode` import).
  */
-import type { Workflow } from '../../core/model/types';
-import { lookupConstant, lookupFunction } from '../../core/stdlib/catalogue';
+import type { Workflow } from '../model/types';
+import { lookupConstant, lookupFunction } from '../stdlib/catalogue';
 import { functionSignature, paramDocs, subworkflowSignature } from './signatures';
 import type { SymbolAt } from './symbolAt';
 import { findStep, variablesAt } from './workflowQuery';
