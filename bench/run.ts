@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { isQuick, machine, ms, now } from './util';
 
-const SCRIPTS = ['diagnostics', 'editor', 'interpreter', 'parallel', 'emulatorApi', 'extension', 'yamlReader', 'regex', 'graph', 'connectors', 'debugger', 'executionHistory', 'workflowTests', 'lsp'];
+const SCRIPTS = ['diagnostics', 'editor', 'interpreter', 'parallel', 'emulatorApi', 'extension', 'yamlReader', 'regex', 'graph', 'connectors', 'debugger', 'executionHistory', 'workflowTests', 'lsp', 'typing'];
 
 function selected(argv: readonly string[]): string[] {
   const i = argv.indexOf('--only');

@@ -20,8 +20,13 @@ function report(line: string): void {
   console.log(`${REPORT_PREFIX}${line}`);
 }
 
+/**
+ * `suite/` by default; `CW_INTEGRATION_SUITE_DIR=bench` runs the measurements under `bench/`
+ * instead (`npm run bench -- --only typing`), without the smoke test.
+ */
 function testFiles(): string[] {
-  const suiteDir = path.join(__dirname, 'suite');
+  const dir = process.env.CW_INTEGRATION_SUITE_DIR || 'suite';
+  const suiteDir = path.join(__dirname, dir);
   const inSuite = fs.existsSync(suiteDir)
     ? fs
         .readdirSync(suiteDir, { recursive: true, encoding: 'utf8' })
@@ -29,7 +34,7 @@ function testFiles(): string[] {
         .map((file) => path.join(suiteDir, file))
         .sort()
     : [];
-  return [path.join(__dirname, 'smoke.test.js'), ...inSuite];
+  return dir === 'suite' ? [path.join(__dirname, 'smoke.test.js'), ...inSuite] : inSuite;
 }
 
 /** Runs the suite; rejects when any test fails so the workbench reports a non-zero exit code. */
