@@ -54,6 +54,17 @@ interface Entry {
 
 export class DocumentModels {
   private readonly entries = new Map<string, Entry>();
+  /** Documents named by a `cloudWorkflows.files` glob: workflows whatever their name and content. */
+  private readonly byGlob = new Set<string>();
+
+  /** Records whether a `cloudWorkflows.files` glob names the document; true when that changed the verdict. */
+  setMatchedByGlob(uri: string, matched: boolean): boolean {
+    if (this.byGlob.has(uri) === matched) return false;
+    if (matched) this.byGlob.add(uri);
+    else this.byGlob.delete(uri);
+    this.entries.delete(uri);
+    return true;
+  }
 
   /** Whether the document's current version is a workflow (cheap: reads a prefix, cached per version). */
   isWorkflow(document: OpenDocument): boolean {
@@ -90,12 +101,13 @@ export class DocumentModels {
   /** Forgets a closed document. */
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.byGlob.delete(uri);
   }
 
   private entry(document: OpenDocument): Entry {
     const known = this.entries.get(document.uri);
     if (known && known.version === document.version) return known;
-    const entry: Entry = { version: document.version, isWorkflow: isWorkflowText(document.uri, formatOf(document), document.getText()) };
+    const entry: Entry = { version: document.version, isWorkflow: this.byGlob.has(document.uri) || isWorkflowText(document.uri, formatOf(document), document.getText()) };
     this.entries.set(document.uri, entry);
     return entry;
   }

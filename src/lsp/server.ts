@@ -24,6 +24,7 @@ import { DocumentModels, type DocumentModel } from './documentModels';
 import { definitionAt, hoverAt } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Settings } from './settings';
+import { matchesWorkflowGlobs } from './workflowGlobs';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
@@ -34,9 +35,18 @@ export function startServer(connection: Connection): void {
   const models = new DocumentModels();
   const settings = new Settings(connection);
   let publisher: DiagnosticsPublisher | undefined;
+  let folders: string[] = [];
+
+  /** Applies `cloudWorkflows.files` to a document, then checks it (now, or after the usual debounce). */
+  const checkWithGlobs = async (uri: string, delay?: number): Promise<void> => {
+    const globs = await settings.filesGlobs(uri);
+    models.setMatchedByGlob(uri, documents.get(uri) !== undefined && matchesWorkflowGlobs(uri, globs, folders));
+    publisher?.schedule(uri, delay);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri) });
@@ -56,7 +66,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(() => settings.initialized());
 
-  documents.onDidOpen((e) => publisher?.schedule(e.document.uri, 0));
+  documents.onDidOpen((e) => void checkWithGlobs(e.document.uri, 0));
   documents.onDidChangeContent((e) => publisher?.schedule(e.document.uri));
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
@@ -64,7 +74,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    for (const document of documents.all()) publisher?.schedule(document.uri, 0);
+    for (const document of documents.all()) void checkWithGlobs(document.uri, 0);
   });
   connection.onShutdown(() => publisher?.dispose());
 

@@ -1,9 +1,9 @@
 /**
- * `cloudWorkflows.validation.enabled`, read the way the client offers it: pulled with
+ * `cloudWorkflows.validation.enabled` and `cloudWorkflows.files`, read the way the client offers them: pulled with
  * `workspace/configuration` (per document, cached until `didChangeConfiguration`) when the client
  * supports it, otherwise taken from `initializationOptions` (`{ settings: { cloudWorkflows } }`, or
  * `{ cloudWorkflows }` as Helix sends its `config`) and pushed settings
- * (`{ cloudWorkflows: { validation: { enabled } } }`). On by default.
+ * (`{ cloudWorkflows: { validation: { enabled } } }`). Validation is on by default; `files` is empty.
  */
 import type { Connection, InitializeParams } from 'vscode-languageserver';
 
@@ -11,7 +11,7 @@ export class Settings {
   private pull = false;
   private ready = false;
   private pushed: unknown;
-  private readonly cache = new Map<string, Promise<boolean>>();
+  private readonly cache = new Map<string, Promise<unknown>>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -31,13 +31,25 @@ export class Settings {
     if (settings !== undefined && settings !== null) this.pushed = settings;
   }
 
-  validationEnabled(uri: string): Promise<boolean> {
-    if (!this.pull || !this.ready) return Promise.resolve(enabledIn(section(this.pushed)));
+  async validationEnabled(uri: string): Promise<boolean> {
+    return enabledIn(await this.section(uri));
+  }
+
+  /** The `cloudWorkflows.files` globs that apply to the document (strings only). */
+  async filesGlobs(uri: string): Promise<string[]> {
+    const value = await this.section(uri);
+    const files = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).files : undefined;
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+  }
+
+  /** The `cloudWorkflows` section for a document: pulled once per URI until the next change, or pushed. */
+  private section(uri: string): Promise<unknown> {
+    if (!this.pull || !this.ready) return Promise.resolve(section(this.pushed));
     let known = this.cache.get(uri);
     if (!known) {
       known = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cloudWorkflows' }).then(
-        (value: unknown) => enabledIn(value),
-        () => true,
+        (value: unknown) => value,
+        () => undefined,
       );
       this.cache.set(uri, known);
     }
