@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './codeActions';
+import { runCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, completionItems } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentModels, type DocumentModel } from './documentModels';
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
+    const runCodeLens = typeof options === 'object' && options !== null && (options as { runCodeLens?: unknown }).runCodeLens === true;
     publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri) });
     return {
       capabilities: {
@@ -60,6 +62,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        ...(runCodeLens ? { codeLensProvider: { resolveProvider: false } } : {}),
       },
       serverInfo: { name: 'cloud-workflows' },
     };
@@ -107,6 +110,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition((p, token) => withModel(p.textDocument.uri, p.position, token, definitionAt));
   connection.onDocumentSymbol((p, token) => withModel(p.textDocument.uri, undefined, token, documentSymbols));
   connection.onFoldingRanges((p, token) => withModel(p.textDocument.uri, undefined, token, foldingRanges));
+  connection.onCodeLens((p, token) => withModel(p.textDocument.uri, undefined, token, runCodeLenses));
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
 
   documents.listen(connection);
