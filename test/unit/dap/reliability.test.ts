@@ -33,7 +33,7 @@ describe('dap: malformed launch arguments', () => {
 
   const BASICS = fixture('basics');
   const cases: [string, unknown, string][] = [
-    ['no program', {}, '"program" is required: the path of the workflow file to debug.'],
+    ['no program', {}, '"program" is required: the path of the workflow file to debug (or give "testFile" and "test").'],
     ['a program that is not a workflow file', { program: path.join(ROOT, 'package-lock.json.txt') }, `"program" must be a workflow file (.yaml, .yml or .json): ${path.join(ROOT, 'package-lock.json.txt')}`],
     ['a missing program', { program: '/nowhere/x.yaml' }, '"program" does not exist: /nowhere/x.yaml'],
     ['a wrong stopOnEntry', { program: BASICS, stopOnEntry: 'yes' }, '"stopOnEntry" must be true or false.'],
