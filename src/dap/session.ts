@@ -14,6 +14,7 @@
 import { DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, Source, StoppedEvent, TerminatedEvent, ThreadEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
+import { TEST_RESULT_EVENT } from '../core/testing';
 import { RealClock, VIRTUAL_EPOCH_MS, VirtualClock } from '../engine/clock';
 import { decodeJson, encodeJson } from '../engine/json';
 import type { Value } from '../engine/value';
@@ -26,7 +27,7 @@ import { formatValue } from './format';
 import { InspectError, Inspector } from './inspector';
 import { LaunchError, parseLaunchArgs } from './launchArgs';
 import { resolveBreakpoints } from './sourceBreakpoints';
-import { DebuggedTest, TEST_RESULT_EVENT } from './testRun';
+import { DebuggedTest } from './testRun';
 
 /** The exception breakpoint filters the client offers as checkboxes. */
 export const EXCEPTION_FILTERS: DebugProtocol.ExceptionBreakpointsFilter[] = [

@@ -3,21 +3,11 @@
  * runs the test with, the `sys.log` lines its expectations read, and the verdict at the end — in
  * the Debug Console and as the custom event `cloudWorkflows.testResult` for the editor.
  */
+import type { TestResultEventBody } from '../core/testing';
 import type { ExecutionRecord } from '../emulator/records';
 import type { LoadedTestCase } from '../testing/loadTestFile';
 import { MockInterceptor } from '../testing/mockInterceptor';
 import { judgeRun } from '../testing/runTest';
-
-/** The custom event that carries a debugged test's verdict at the end of the run. */
-export const TEST_RESULT_EVENT = 'cloudWorkflows.testResult';
-
-export interface TestResultEventBody {
-  /** The test's name. */
-  test: string;
-  status: 'passed' | 'failed' | 'cancelled';
-  /** Why it failed (unmocked calls, or the unmet expectations), or why it has no verdict. */
-  messages: string[];
-}
 
 export class DebuggedTest {
   readonly interceptor: MockInterceptor;
