@@ -177,11 +177,20 @@ suite('Debug: workflow tests in VS Code', () => {
       const stack = (await session.customRequest('stackTrace', { threadId })) as DebugProtocol.StackTraceResponse['body'];
       const answer = (await session.customRequest('evaluate', { expression: 'name', frameId: stack.stackFrames[0].id, context: 'repl' })) as { result: string };
       assert.strictEqual(answer.result, '"Ada"');
+      const ended = new Promise<void>((resolve) => {
+        const sub = vscode.debug.onDidTerminateDebugSession((s) => {
+          if (s.id === session.id) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
       await session.customRequest('continue', { threadId });
       const verdict = await event(tracker.messages, 'cloudWorkflows.testResult');
       assert.deepStrictEqual(verdict.body, { test: 'greets by name', status: 'passed', messages: [] });
       const exited = await event(tracker.messages, 'exited');
       assert.strictEqual(exited.body?.exitCode, 0);
+      await ended;
       assert.ok(output(tracker.messages).endsWith('result: "Hello, Ada!"\ntest "greets by name": passed (the expectations hold)\n'), output(tracker.messages));
     } finally {
       vscode.debug.removeBreakpoints([breakpoint]);
