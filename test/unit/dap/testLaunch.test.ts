@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
-import { FIXTURES, collectOutput, fixture, launch, topFrameId, variablesOf, withAdapter } from './harness';
+import { FIXTURES, collectOutput, fixture, launch, stackOf, topFrameId, variablesOf, withAdapter } from './harness';
 
 const GREETER = fixture('greeter');
 const GREETER_TESTS = path.join(FIXTURES, 'greeter.workflows.test.yaml');
@@ -132,6 +132,25 @@ describe('dap: debugging a workflow test (testFile + test)', () => {
     await adapter.dc.send('terminate', {});
     assert.deepEqual((await verdict).body, { test: FILE_MOCK_TEST, status: 'cancelled', messages: ['The debug session was stopped before the test finished.'] });
     assert.ok(output.text().endsWith(`test "${FILE_MOCK_TEST}": not finished (the session was stopped)\n`), output.text());
+  });
+
+  it('runs the children beside the tested workflow under the debugger, stopping in one, and passes', async () => {
+    const examples = path.resolve(__dirname, '..', '..', '..', 'examples', 'parent-child');
+    const child = path.join(examples, 'workflow-child.yaml');
+    const output = collectOutput(adapter.dc);
+    const ended = endOfRun(output);
+    const { breakpoints, firstStop } = await launch(adapter.dc, {
+      args: { testFile: path.join(examples, 'workflow-parent.test.yaml'), test: 'runs four real children, two succeed and two fail' },
+      breakpoints: [{ file: child, breakpoints: [{ line: 19, condition: 'iteration == 3' }] }],
+    });
+    assert.deepEqual(breakpoints[0].map((b) => [b.verified, b.line]), [[true, 19]]);
+    const stop = await firstStop;
+    assert.deepEqual([await evaluate(stop.body.threadId, 'args.iteration'), await evaluate(stop.body.threadId, 'iteration')], ['3', '3']);
+    assert.equal((await stackOf(adapter.dc, stop.body.threadId))[0].file, 'workflow-child.yaml');
+    await adapter.dc.continueRequest({ threadId: stop.body.threadId });
+    const end = await ended;
+    assert.deepEqual(end.verdict, { test: 'runs four real children, two succeed and two fail', status: 'passed', messages: [] });
+    assert.equal(end.exitCode, 0);
   });
 
   it('answers an unknown test name with the names the file has', async () => {
