@@ -29,10 +29,10 @@ export class DebuggedTest {
   verdict(record: ExecutionRecord, stoppedByClient: boolean): { body: TestResultEventBody; text: string; category: 'console' | 'stderr' } {
     const name = this.testCase.test.name;
     if (stoppedByClient && record.state === 'CANCELLED') {
-      return { body: { test: name, status: 'cancelled', messages: ['The debug session was stopped before the test finished.'] }, text: `test "${name}": not finished (the session was stopped)\n`, category: 'console' };
+      return { body: { test: name, status: 'cancelled', messages: [{ message: 'The debug session was stopped before the test finished.' }] }, text: `test "${name}": not finished (the session was stopped)\n`, category: 'console' };
     }
     const { failures } = judgeRun(this.testCase, record, this.interceptor, this.logs);
-    const body: TestResultEventBody = { test: name, status: failures.length > 0 ? 'failed' : 'passed', messages: failures.map((f) => f.message) };
+    const body: TestResultEventBody = { test: name, status: failures.length > 0 ? 'failed' : 'passed', messages: failures.map((f) => ({ message: f.message, expected: f.expected, actual: f.actual })) };
     if (failures.length === 0) return { body, text: `test "${name}": passed (the expectations hold)\n`, category: 'console' };
     // An unmocked call fails the test on its own; its message carries a mock to paste.
     const lines = failures.map((f) => `${this.interceptor.unmocked.includes(f.message) ? 'unmocked call' : 'expectation failed'}: ${f.message}\n`);

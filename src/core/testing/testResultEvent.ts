@@ -9,6 +9,9 @@ export interface TestResultEventBody {
   test: string;
   /** `cancelled`: the session was stopped before the run ended, so there is no verdict. */
   status: 'passed' | 'failed' | 'cancelled';
-  /** Why it failed (unmocked calls, or the unmet expectations), or why it has no verdict. */
-  messages: string[];
+  /**
+   * Why it failed (unmocked calls, or the unmet expectations, with rendered expected and actual
+   * values where a diff helps), or why it has no verdict.
+   */
+  messages: { message: string; expected?: string; actual?: string }[];
 }

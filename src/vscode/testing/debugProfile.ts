@@ -136,8 +136,8 @@ function report(testRun: RecordingRun, item: vscode.TestItem, outcome: Outcome, 
   else {
     testRun.failed(
       item,
-      messages.map((text) => {
-        const m = new vscode.TestMessage(text);
+      messages.map((f) => {
+        const m = f.expected !== undefined && f.actual !== undefined ? vscode.TestMessage.diff(f.message, f.expected, f.actual) : new vscode.TestMessage(f.message);
         if (item.uri && item.range) m.location = new vscode.Location(item.uri, item.range);
         return m;
       }),

@@ -10,7 +10,7 @@ const TEST_MOCK_TEST = "greets the user this test's mock names";
 const FAILING_TEST = 'expects a greeting it does not get';
 
 interface TestResultEvent extends DebugProtocol.Event {
-  body: { test: string; status: string; messages: string[] };
+  body: { test: string; status: string; messages: { message: string; expected?: string; actual?: string }[] };
 }
 
 describe('dap: debugging a workflow test (testFile + test)', () => {
@@ -91,7 +91,7 @@ describe('dap: debugging a workflow test (testFile + test)', () => {
     assert.equal(await evaluate(thread, 'response.body.name'), '"Grace"');
     const end = await runToEnd(thread, output);
     const failure = 'result_includes differs:\n  $.greeting: expected "Hello, Linus", got "Hello, Grace"';
-    assert.deepEqual(end.verdict, { test: TEST_MOCK_TEST, status: 'failed', messages: [failure] });
+    assert.deepEqual(end.verdict, { test: TEST_MOCK_TEST, status: 'failed', messages: [{ message: failure, expected: '{\n  "greeting": "Hello, Linus"\n}', actual: '{\n  "greeting": "Hello, Grace"\n}' }] });
     assert.equal(end.exitCode, 0);
     assert.ok(end.console.endsWith(`test "${TEST_MOCK_TEST}": failed\nexpectation failed: ${failure}\n`), end.console);
   });
@@ -104,7 +104,7 @@ describe('dap: debugging a workflow test (testFile + test)', () => {
     void firstStop.catch(() => undefined);
     const end = await ended;
     const failure = 'result_includes differs:\n  $.greeting: expected "Hello, Ada", got "Hello, Grace"';
-    assert.deepEqual(end.verdict, { test: FAILING_TEST, status: 'failed', messages: [failure] });
+    assert.deepEqual(end.verdict, { test: FAILING_TEST, status: 'failed', messages: [{ message: failure, expected: '{\n  "greeting": "Hello, Ada"\n}', actual: '{\n  "greeting": "Hello, Grace"\n}' }] });
     assert.equal(end.exitCode, 0);
     assert.equal(output.text('stderr'), `test "${FAILING_TEST}": failed\nexpectation failed: ${failure}\n`);
   });
@@ -119,7 +119,7 @@ describe('dap: debugging a workflow test (testFile + test)', () => {
     const message =
       'Step "ask" calls http.post with args {"url":"https://api.example.com/v1/things","body":{"a":1}}, and no mock answers it (a test never reaches the network). Add a mock:\n' +
       '  - call: http.post\n    step: ask\n    args:\n      url: https://api.example.com/v1/things\n    response:\n      code: 200\n      body: {}';
-    assert.deepEqual(end.verdict, { test: 'calls an API no mock answers', status: 'failed', messages: [message] });
+    assert.deepEqual(end.verdict, { test: 'calls an API no mock answers', status: 'failed', messages: [{ message }] });
     assert.equal(end.exitCode, 1);
     assert.ok(end.console.endsWith(`test "calls an API no mock answers": failed\nunmocked call: ${message}\n`), end.console);
     assert.ok(end.console.startsWith('error: {\n  "message": "Step \\"ask\\" calls http.post'), end.console);
@@ -130,7 +130,7 @@ describe('dap: debugging a workflow test (testFile + test)', () => {
     await stopAtDone({ testFile: GREETER_TESTS, test: FILE_MOCK_TEST });
     const verdict = adapter.dc.waitForEvent('cloudWorkflows.testResult') as Promise<TestResultEvent>;
     await adapter.dc.send('terminate', {});
-    assert.deepEqual((await verdict).body, { test: FILE_MOCK_TEST, status: 'cancelled', messages: ['The debug session was stopped before the test finished.'] });
+    assert.deepEqual((await verdict).body, { test: FILE_MOCK_TEST, status: 'cancelled', messages: [{ message: 'The debug session was stopped before the test finished.' }] });
     assert.ok(output.text().endsWith(`test "${FILE_MOCK_TEST}": not finished (the session was stopped)\n`), output.text());
   });
 

@@ -136,7 +136,7 @@ suite('Debug: workflows in VS Code', () => {
 interface TestingInspection {
   controller: vscode.TestController;
   debugProfile: vscode.TestRunProfile;
-  results: Map<string, { state: string; messages: { message: string; location?: vscode.Location }[]; output: string[] }>;
+  results: Map<string, { state: string; messages: { message: string; expected?: string; actual?: string; location?: vscode.Location }[]; output: string[] }>;
 }
 
 /** The Testing view's item of a test of hello.workflows.test.yaml (discovery is asynchronous). */
@@ -225,8 +225,8 @@ suite('Debug: workflow tests in VS Code', () => {
       const result = results.get(item.id);
       assert.strictEqual(result?.state, 'failed');
       assert.deepStrictEqual(
-        result.messages.map((m) => [m.message, m.location?.range.start.line]),
-        [['result differs:\n  $: expected "Hello, Earth!", got "Hello, World!"', 5]],
+        result.messages.map((m) => [m.message, m.expected, m.actual, m.location?.range.start.line]),
+        [['result differs:\n  $: expected "Hello, Earth!", got "Hello, World!"', '"Hello, Earth!"', '"Hello, World!"', 5]],
       );
       assert.ok(result.output.join('').endsWith('expectation failed: result differs:\r\n  $: expected "Hello, Earth!", got "Hello, World!"\r\n'), result.output.join(''));
     } finally {
