@@ -125,6 +125,17 @@ describe('dap: debugging a workflow test (testFile + test)', () => {
     assert.ok(end.console.startsWith('error: {\n  "message": "Step \\"ask\\" calls http.post'), end.console);
   });
 
+  it('stops at the step of the unmocked call when "Uncaught errors" is on, with the message as the reason', async () => {
+    const { firstStop } = await launch(adapter.dc, {
+      args: { testFile: path.join(FIXTURES, 'unmocked.workflows.test.yaml'), test: 'calls an API no mock answers' },
+      exceptions: [{ filterId: 'uncaught' }],
+    });
+    const stop = await firstStop;
+    assert.deepEqual([stop.body.reason, stop.body.description], ['exception', 'Uncaught error']);
+    assert.ok(stop.body.text?.startsWith('UnmockedCallError: Step "ask" calls http.post with args'), stop.body.text);
+    assert.deepEqual(await stackOf(adapter.dc, stop.body.threadId), [{ name: 'main › ask', line: 3, file: 'unmocked.workflows.yaml' }]);
+  });
+
   it('gives a stopped test no verdict', async () => {
     const output = collectOutput(adapter.dc);
     await stopAtDone({ testFile: GREETER_TESTS, test: FILE_MOCK_TEST });
