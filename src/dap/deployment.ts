@@ -24,8 +24,9 @@ export class Deployment {
   readonly warnings: string[] = [];
   readonly programId: string;
 
-  constructor(emu: Emulator, args: LaunchArgs) {
-    this.programId = workflowIdOf(args.program) as string;
+  /** `programId` defaults to the program file's name (a test's `GOOGLE_CLOUD_WORKFLOW_ID` may set another). */
+  constructor(emu: Emulator, args: LaunchArgs, programId = workflowIdOf(args.program) as string) {
+    this.programId = programId;
     const program = deployFile(emu, args.program, this.programId);
     if ('problems' in program) throw new LaunchError([program.message, ...program.problems].join('\n'));
     this.remember(this.programId, args.program);

@@ -11,20 +11,23 @@
  * A malformed message (bad JSON, a request without its arguments) gets an error answer or a
  * console line; it never ends the session.
  */
-import { DebugSession, ExitedEvent, InitializedEvent, OutputEvent, Source, StoppedEvent, TerminatedEvent, ThreadEvent } from '@vscode/debugadapter';
+import { DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, Source, StoppedEvent, TerminatedEvent, ThreadEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import * as path from 'node:path';
-import { RealClock, VirtualClock } from '../engine/clock';
+import { TEST_RESULT_EVENT } from '../core/testing';
+import { RealClock, VIRTUAL_EPOCH_MS, VirtualClock } from '../engine/clock';
 import { decodeJson, encodeJson } from '../engine/json';
 import type { Value } from '../engine/value';
 import { Emulator } from '../emulator/emulator';
 import type { ExecutionRecord } from '../emulator/records';
+import { testTarget } from '../testing/runTest';
 import { DebugController, describeError, type ExceptionFilter, type ThreadInfo } from './controller';
 import { Deployment } from './deployment';
 import { formatValue } from './format';
 import { InspectError, Inspector } from './inspector';
 import { LaunchError, parseLaunchArgs } from './launchArgs';
 import { resolveBreakpoints } from './sourceBreakpoints';
+import { DebuggedTest } from './testRun';
 
 /** The exception breakpoint filters the client offers as checkboxes. */
 export const EXCEPTION_FILTERS: DebugProtocol.ExceptionBreakpointsFilter[] = [
@@ -41,6 +44,10 @@ export class WorkflowDebugSession extends DebugSession {
   private configured!: () => void;
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
   private ended = false;
+  /** The client asked to stop (terminate or disconnect): a cancelled run is the user's doing. */
+  private stopRequested = false;
+  /** Set when the session debugs a workflow test: what its verdict needs. */
+  private test: DebuggedTest | undefined;
 
   constructor() {
     super();
@@ -77,8 +84,9 @@ export class WorkflowDebugSession extends DebugSession {
     void this.guard(response, async () => {
       if (this.controller) throw new LaunchError('This session has already launched a workflow.');
       const args = parseLaunchArgs(raw);
-      if (args.testFile) throw new LaunchError('"testFile"/"test" are not supported yet: give "argument" and "env" directly.');
-      const clock = args.clock === 'virtual' ? new VirtualClock() : new RealClock();
+      const testCase = args.testCase;
+      // A test's `now` starts the virtual clock; the real clock is the machine's.
+      const clock = args.clock === 'virtual' ? new VirtualClock(testCase?.nowMs ?? VIRTUAL_EPOCH_MS) : new RealClock();
       const controller = new DebugController(
         {
           stopped: (thread, reason, details) => this.onStopped(thread, reason, details),
@@ -88,12 +96,24 @@ export class WorkflowDebugSession extends DebugSession {
         },
         { stopOnEntry: args.stopOnEntry, holdTime: clock instanceof VirtualClock ? () => clock.hold() : undefined },
       );
-      const emulator = new Emulator({ clock, debug: controller, onLog: (execution, entry) => this.onLog(execution, entry) });
+      const target = testCase && testTarget(testCase);
+      const emulator = new Emulator({
+        clock,
+        project: target?.project,
+        location: target?.location,
+        debug: controller,
+        onLog: (execution, entry) => this.onLog(execution, entry),
+        interceptor: (execution) => this.test?.interceptor.forExecution(execution),
+      });
       try {
-        this.deployment = new Deployment(emulator, args);
+        this.deployment = new Deployment(emulator, args, target?.workflowId);
       } catch (e) {
         await emulator.close();
         throw e;
+      }
+      if (testCase) {
+        const deployment = this.deployment;
+        this.test = new DebuggedTest(testCase, { isDeployed: (id) => deployment.get(id) !== undefined, parent: emulator.parent, now: () => clock.now() });
       }
       this.controller = controller;
       this.emulator = emulator;
@@ -239,6 +259,7 @@ export class WorkflowDebugSession extends DebugSession {
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
     void this.guard(response, async () => {
+      this.stopRequested = true;
       if (this.mainExecution && this.emulator) await this.emulator.executions.cancel(this.mainExecution).catch(() => undefined);
       this.sendResponse(response);
     });
@@ -254,6 +275,7 @@ export class WorkflowDebugSession extends DebugSession {
   /** Cancels the execution and its children and releases the emulator (idempotent). */
   async stopEverything(): Promise<void> {
     this.ended = true;
+    this.stopRequested = true;
     this.configured();
     const emulator = this.emulator;
     this.emulator = undefined;
@@ -287,6 +309,7 @@ export class WorkflowDebugSession extends DebugSession {
     const workflowId = /\/workflows\/([^/]+)\/executions\//.exec(execution)?.[1];
     const prefix = execution === this.mainExecution || !workflowId ? '' : `[${workflowId}] `;
     const text = typeof entry.payload === 'string' ? entry.payload : JSON.stringify(entry.payload);
+    this.test?.logs.push(text);
     const severe = ['ERROR', 'CRITICAL', 'ALERT', 'EMERGENCY'].includes(entry.severity);
     this.output(`${prefix}${text}\n`, severe ? 'stderr' : 'stdout');
   }
@@ -304,6 +327,11 @@ export class WorkflowDebugSession extends DebugSession {
   private async finish(record: ExecutionRecord): Promise<void> {
     if (record.state === 'SUCCEEDED') this.output(`result: ${pretty(record.result ?? 'null')}\n`, 'stdout');
     else this.output(`${record.state === 'CANCELLED' ? 'cancelled' : 'error'}: ${pretty(record.error?.payload ?? 'null')}\n`, 'stderr');
+    if (this.test) {
+      const { body, text, category } = this.test.verdict(record, this.stopRequested);
+      this.output(text, category);
+      this.sendEvent(new Event(TEST_RESULT_EVENT, body));
+    }
     await this.stopEverything();
     this.sendEvent(new TerminatedEvent());
     this.sendEvent(new ExitedEvent(record.state === 'SUCCEEDED' ? 0 : 1));

@@ -106,14 +106,19 @@ export function testCaseOf(loaded: LoadedTestFile, test: TestCase): LoadedTestCa
 
 /**
  * Loads the test named `testName` of `testFile`. Throws an Error whose message lists the file's
- * problems as `file:line:col: message` when the file is not valid or has no such test.
+ * problems as `file:line:col: message` when the file is not valid, or, when it has no such test,
+ * says so and names the tests it has.
  */
 export function loadTestCase(testFile: string, testName: string): LoadedTestCase {
   const loaded = loadTestFile(testFile);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(formatDiagnostics(loaded, errors).join('\n'));
   const test = loaded.file.tests.find((t) => t.name === testName);
-  if (!test) throw new Error(formatDiagnostics(loaded, [testDiagnostic('test-unknown-test', { start: 0, end: 0 }, testName)]).join('\n'));
+  if (!test) {
+    const names = loaded.file.tests.map((t) => JSON.stringify(t.name));
+    const known = names.length > 0 ? `Its tests: ${names.join(', ')}.` : 'It has no tests.';
+    throw new Error([...formatDiagnostics(loaded, [testDiagnostic('test-unknown-test', { start: 0, end: 0 }, testName)]), known].join('\n'));
+  }
   return testCaseOf(loaded, test);
 }
 

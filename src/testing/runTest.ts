@@ -57,8 +57,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export async function runTest(test: LoadedTestCase, options: RunTestOptions = {}): Promise<TestResult> {
   const started = performance.now();
   const clock = new VirtualClock(test.nowMs ?? VIRTUAL_EPOCH_MS);
-  const project = test.env.get('GOOGLE_CLOUD_PROJECT_ID') ?? 'test-project';
-  const location = test.env.get('GOOGLE_CLOUD_LOCATION') ?? 'us-central1';
+  const { project, location, workflowId } = testTarget(test);
   const logs: string[] = [];
   const files = new Map<string, string>();
   let interceptor: MockInterceptor | undefined;
@@ -89,7 +88,6 @@ export async function runTest(test: LoadedTestCase, options: RunTestOptions = {}
     ...extra,
   });
   try {
-    const workflowId = test.env.get('GOOGLE_CLOUD_WORKFLOW_ID') ?? workflowIdOf(test.workflowPath) ?? 'workflow';
     const deployed = deployFile(emulator, test.workflowPath, workflowId);
     if (!('revisionId' in deployed)) return result('failed', [{ message: [deployed.message, ...deployed.problems].join('\n') }]);
     files.set(workflowId, test.workflowPath);
@@ -105,10 +103,8 @@ export async function runTest(test: LoadedTestCase, options: RunTestOptions = {}
       const file = workflowOf.get(id);
       if (file) coverage.addEntries(file, r.stepEntries);
     }
-    const observed = observe(record, interceptor, logs);
+    const { observed, failures } = judgeRun(test, record, interceptor, logs);
     const endedAt = endOf(record, test.workflowPath, coverage);
-    const unmocked = interceptor.unmocked.map((message) => ({ message }));
-    const failures = unmocked.length > 0 ? unmocked : checkExpectations(test.expect, observed);
     if (failures.length > 0 && endedAt) {
       failures[failures.length - 1] = { ...failures[failures.length - 1], message: `${failures[failures.length - 1].message}\nThe run ended at step "${endedAt.step}" (${path.basename(endedAt.file)}:${endedAt.line}:${endedAt.column}).` };
     }
@@ -116,6 +112,30 @@ export async function runTest(test: LoadedTestCase, options: RunTestOptions = {}
   } finally {
     await emulator.close();
   }
+}
+
+/**
+ * Where a test's run lives: the project and location of its emulator and the tested workflow's
+ * ID, from the test's `env` (`GOOGLE_CLOUD_PROJECT_ID`, `GOOGLE_CLOUD_LOCATION`,
+ * `GOOGLE_CLOUD_WORKFLOW_ID`) or the defaults.
+ */
+export function testTarget(test: Pick<LoadedTestCase, 'env' | 'workflowPath'>): { project: string; location: string; workflowId: string } {
+  return {
+    project: test.env.get('GOOGLE_CLOUD_PROJECT_ID') ?? 'test-project',
+    location: test.env.get('GOOGLE_CLOUD_LOCATION') ?? 'us-central1',
+    workflowId: test.env.get('GOOGLE_CLOUD_WORKFLOW_ID') ?? workflowIdOf(test.workflowPath) ?? 'workflow',
+  };
+}
+
+/**
+ * The verdict on a finished run of a test: what the run did, and the failures — the unmocked
+ * calls if there were any (each one fails the test on its own), else the unmet expectations.
+ * An empty list means the test passed.
+ */
+export function judgeRun(test: Pick<LoadedTestCase, 'expect'>, record: ExecutionRecord, interceptor: MockInterceptor, logs: string[]): { observed: ObservedRun; failures: ExpectationFailure[] } {
+  const observed = observe(record, interceptor, logs);
+  const unmocked = interceptor.unmocked.map((message) => ({ message }));
+  return { observed, failures: unmocked.length > 0 ? unmocked : checkExpectations(test.expect, observed) };
 }
 
 /** Deploys the workflows a child may start: `workflows:` entries, then the tested file's folder. */

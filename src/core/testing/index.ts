@@ -9,3 +9,4 @@ export { childStartKind, childWorkflowId, findMock, isHttpRequest, isLocalExecut
 export { checkTargets, isCallTarget, stepNames } from './checkTargets';
 export { testCompletionContext, type TestCompletionContext } from './completionContext';
 export { externalCalls, generateTests, testFromExecution, type ExternalCall, type FinishedExecution } from './generate';
+export { TEST_RESULT_EVENT, type TestResultEventBody } from './testResultEvent';

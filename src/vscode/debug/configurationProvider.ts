@@ -27,7 +27,7 @@ export const dynamicConfigurations: vscode.DebugConfigurationProvider = {
 
 /**
  * Completes `cloud-workflows` configurations: F5 with no launch.json debugs the active workflow
- * file (stopping on entry), a configuration without `program` takes the active file, and nothing
+ * file (stopping on entry), a configuration without `program` (or `testFile`) takes the active file, and nothing
  * starts in an untrusted workspace.
  */
 export class WorkflowDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
@@ -44,7 +44,8 @@ export class WorkflowDebugConfigurationProvider implements vscode.DebugConfigura
       }
       return configurationFor(file, { stopOnEntry: true });
     }
-    if (!config.program) {
+    // A test's run names its workflow itself (the test file's `workflow:` or its default).
+    if (!config.program && !config.testFile) {
       const file = activeWorkflowFile();
       if (!file) {
         void vscode.window.showErrorMessage('The launch configuration has no "program": the workflow file to debug.');

@@ -3,30 +3,28 @@
  * run and coverage profiles (run one test, a file or all, from the view or the gutter), failures
  * with expected/actual at the test and at the step where the run ended, `sys.log` in the test
  * output, and step coverage through VS Code's test-coverage API. Tests run in a separate process
- * (the extension's own `cloud-workflows test`); in an untrusted workspace nothing runs.
+ * (the extension's own `cloud-workflows test`); "Debug Test" runs one under the debugger
+ * (debugProfile.ts). In an untrusted workspace nothing runs.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { parseLcov, runCli, type CliTestResult } from './cliRunner';
+import { registerDebugProfile } from './debugProfile';
 import { registerGenerateCommands } from './generateCommands';
+import { RecordingRun, type ReportedResult } from './recordingRun';
 import { TestFileCompletionProvider } from './testCompletion';
 import { TestTree } from './testTree';
 
 export const CONTROLLER_ID = 'cloudWorkflowsTests';
-
-/** What the last runs reported, by test item id: the integration tests read it (VS Code keeps results private). */
-export interface ReportedResult {
-  state: 'passed' | 'failed' | 'errored' | 'skipped';
-  messages: { message: string; expected?: string; actual?: string; location?: vscode.Location }[];
-  output: string[];
-}
+export type { ReportedResult } from './recordingRun';
 
 /** Handed to the integration tests by the hidden command `cloudWorkflows.testing.inspect`. */
 export interface WorkflowTestsInspection {
   controller: vscode.TestController;
   runProfile: vscode.TestRunProfile;
   coverageProfile: vscode.TestRunProfile;
+  debugProfile: vscode.TestRunProfile;
   results: Map<string, ReportedResult>;
   coverage: Map<string, vscode.StatementCoverage[]>;
 }
@@ -53,7 +51,8 @@ export function registerWorkflowTests(context: vscode.ExtensionContext, log: Log
   const runProfile = controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, run(false), true);
   const coverageProfile = controller.createRunProfile('Coverage', vscode.TestRunProfileKind.Coverage, run(true), true);
   coverageProfile.loadDetailedCoverage = async (_run, fileCoverage) => (fileCoverage as StepFileCoverage).details;
-  const inspection: WorkflowTestsInspection = { controller, runProfile, coverageProfile, results, coverage };
+  const debugProfile = registerDebugProfile(context, controller, tree, results);
+  const inspection: WorkflowTestsInspection = { controller, runProfile, coverageProfile, debugProfile, results, coverage };
   context.subscriptions.push(vscode.commands.registerCommand('cloudWorkflows.testing.inspect', () => inspection));
   registerGenerateCommands(context, log);
   void tree.discoverAll();
@@ -171,57 +170,5 @@ function addCoverage(testRun: vscode.TestRun, record: Map<string, vscode.Stateme
     const uri = vscode.Uri.file(path.resolve(cwd, file));
     record.set(uri.fsPath, details);
     testRun.addCoverage(new StepFileCoverage(uri, details));
-  }
-}
-
-/** A test run that also records what it reported, for `cloudWorkflows.testing.inspect`. */
-class RecordingRun {
-  constructor(
-    readonly run: vscode.TestRun,
-    private readonly results: Map<string, ReportedResult>,
-  ) {}
-
-  private record(item: vscode.TestItem, state: ReportedResult['state'], messages: vscode.TestMessage[] = []): void {
-    const output = this.results.get(item.id)?.output ?? [];
-    this.results.set(item.id, {
-      state,
-      output,
-      messages: messages.map((m) => ({
-        message: typeof m.message === 'string' ? m.message : m.message.value,
-        expected: m.expectedOutput,
-        actual: m.actualOutput,
-        location: m.location,
-      })),
-    });
-  }
-
-  started(item: vscode.TestItem): void {
-    this.results.set(item.id, { state: 'skipped', messages: [], output: [] });
-    this.run.started(item);
-  }
-
-  passed(item: vscode.TestItem, duration: number): void {
-    this.record(item, 'passed');
-    this.run.passed(item, duration);
-  }
-
-  failed(item: vscode.TestItem, messages: vscode.TestMessage[], duration: number): void {
-    this.record(item, 'failed', messages);
-    this.run.failed(item, messages, duration);
-  }
-
-  errored(item: vscode.TestItem, message: vscode.TestMessage): void {
-    this.record(item, 'errored', [message]);
-    this.run.errored(item, message);
-  }
-
-  skipped(item: vscode.TestItem): void {
-    this.record(item, 'skipped');
-    this.run.skipped(item);
-  }
-
-  appendOutput(text: string, location?: vscode.Location, item?: vscode.TestItem): void {
-    if (item) this.results.get(item.id)?.output.push(text);
-    this.run.appendOutput(text, location, item);
   }
 }

@@ -33,7 +33,7 @@ describe('dap: malformed launch arguments', () => {
 
   const BASICS = fixture('basics');
   const cases: [string, unknown, string][] = [
-    ['no program', {}, '"program" is required: the path of the workflow file to debug.'],
+    ['no program', {}, '"program" is required: the path of the workflow file to debug (or give "testFile" and "test").'],
     ['a program that is not a workflow file', { program: path.join(ROOT, 'package-lock.json.txt') }, `"program" must be a workflow file (.yaml, .yml or .json): ${path.join(ROOT, 'package-lock.json.txt')}`],
     ['a missing program', { program: '/nowhere/x.yaml' }, '"program" does not exist: /nowhere/x.yaml'],
     ['a wrong stopOnEntry', { program: BASICS, stopOnEntry: 'yes' }, '"stopOnEntry" must be true or false.'],
@@ -128,6 +128,33 @@ describe('dap: parsers never throw', () => {
         }
       }),
     );
+  });
+
+  it('test files: any text in testFile gives arguments or a LaunchError', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-dap-fuzz-'));
+    const greeterTests = fs.readFileSync(path.join(__dirname, 'fixtures', 'greeter.workflows.test.yaml'), 'utf8');
+    fs.copyFileSync(path.join(__dirname, 'fixtures', 'greeter.workflows.yaml'), path.join(dir, 'greeter.workflows.yaml'));
+    const testFile = path.join(dir, 'greeter.workflows.test.yaml');
+    // Real test files cut and spliced at random points, and arbitrary text.
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.nat(greeterTests.length), fc.nat(greeterTests.length), fc.string()).map(([a, b, insert]) => greeterTests.slice(0, Math.min(a, b)) + insert + greeterTests.slice(Math.max(a, b))),
+    );
+    try {
+      fc.assert(
+        fc.property(text, fc.constantFrom("greets the user the file's mock names", 'nope'), (content, test) => {
+          fs.writeFileSync(testFile, content);
+          try {
+            const args = parseLaunchArgs({ testFile, test });
+            assert.equal(path.dirname(args.program), dir);
+          } catch (e) {
+            if (!(e instanceof LaunchError)) throw e;
+          }
+        }),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('log messages and hit counts: any text gives a result or a message', () => {
