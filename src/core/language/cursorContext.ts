@@ -37,11 +37,8 @@ const DOTTED_TAIL = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.?$/;
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const expression = expressionPrefix(before);
-  if (expression !== undefined) {
-    const prefix = expression.match(DOTTED_TAIL)?.[0] ?? '';
-    return { kind: 'expression', prefix, span: { start: offset - prefix.length, end: offset } };
-  }
+  const expression = expressionContext(before, offset);
+  if (expression) return expression;
   const value = /^\s*(?:-\s+)*(?:"(call|next)"|(call|next))\s*:\s*["']?([\w.\-]*)$/.exec(before);
   if (value) {
     const kind = (value[1] ?? value[2]) as 'call' | 'next';
@@ -64,6 +61,21 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     return { kind: 'key', path: [...path, owner], siblings: siblingsBelow(after.slice(1), col, true), span, indent: 2, colon };
   }
   return { kind: 'key', path, siblings, span, indent: 0, colon };
+}
+
+/**
+ * The expression context at `offset` when it is inside an unclosed `${` of its line (YAML, or a
+ * JSON string), else undefined. Reads only the cursor's line.
+ */
+export function expressionAt(text: string, offset: number): Extract<CursorContext, { kind: 'expression' }> | undefined {
+  return expressionContext(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset), offset);
+}
+
+function expressionContext(before: string, offset: number): Extract<CursorContext, { kind: 'expression' }> | undefined {
+  const expression = expressionPrefix(before);
+  if (expression === undefined) return undefined;
+  const prefix = expression.match(DOTTED_TAIL)?.[0] ?? '';
+  return { kind: 'expression', prefix, span: { start: offset - prefix.length, end: offset } };
 }
 
 /**

@@ -36,6 +36,8 @@ describe('lsp: completion', () => {
       ['sys.sleep', CompletionItemKind.Function, 'sys.sleep(seconds) → null'],
       ['sys.sleep_until', CompletionItemKind.Function, 'sys.sleep_until(time) → null'],
       ['greet_user', CompletionItemKind.Function, 'subworkflow(who)'],
+      ['googleapis', CompletionItemKind.Module, undefined],
+      ['gke', CompletionItemKind.Module, undefined],
     ]);
     // The typed word is the range each item replaces.
     deepStrictEqual(new Set(items.map((i) => JSON.stringify(i.textEdit && 'range' in i.textEdit ? i.textEdit.range : null))), new Set([JSON.stringify({ start: at(8, 14), end: at(8, 24) })]));
@@ -48,13 +50,13 @@ describe('lsp: completion', () => {
       ['name', '0name'],
       ['greeting', '0greeting'],
     ]);
-    deepStrictEqual(items.find((i) => i.label === 'sys'), { label: 'sys', kind: CompletionItemKind.Module, textEdit: { range: empty(13, 18), newText: 'sys.' } });
+    deepStrictEqual(items.find((i) => i.label === 'sys'), { label: 'sys', kind: CompletionItemKind.Module, textEdit: { range: empty(13, 18), newText: 'sys.' }, command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } });
     deepStrictEqual(items.find((i) => i.label === 'greet_user')?.detail, 'subworkflow(who)');
   });
 
   it("offers a subworkflow's parameters under args", async () => {
     deepStrictEqual(await complete(GREETER_URI, 10, 10), [
-      { label: 'who', kind: CompletionItemKind.Field, sortText: '00', detail: 'required', textEdit: { range: { start: at(10, 10), end: at(10, 13) }, newText: 'who' } },
+      { label: 'who', kind: CompletionItemKind.Field, sortText: '000', detail: 'required', textEdit: { range: { start: at(10, 10), end: at(10, 13) }, newText: 'who' } },
     ]);
   });
 
