@@ -110,6 +110,17 @@ describe('lsp: connectors', () => {
       ]);
     });
 
+    it('offers the arguments of a connector call in a JSON workflow, quoted, the body opening an object', async () => {
+      const uri = 'file:///work/connectors.workflows.json';
+      server().open(uri, '{"main": {"steps": [{"p": {"call": "googleapis.pubsub.v1.projects.topics.publish", "args": {"topic": "t", }}}]}}', 'json');
+      const items = await server().connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at(0, 106) });
+      deepStrictEqual(items.map((i) => i.label), ['body', 'alt', 'fields', 'uploadType', 'prettyPrint', 'quotaUser', 'query', 'connector_params']);
+      deepStrictEqual(items.slice(0, 2), [
+        { label: 'body', kind: CompletionItemKind.Field, detail: 'required body: PublishRequest', documentation: { kind: 'plaintext', value: 'The request body: a PublishRequest.' }, sortText: '0000', filterText: '"body"', textEdit: { range: range(0, 106), newText: '"body": {$0}' }, insertTextFormat: InsertTextFormat.Snippet },
+        { label: 'alt', kind: CompletionItemKind.Field, detail: 'optional standard', documentation: { kind: 'plaintext', value: 'Data format for the response: json (default) or media.' }, sortText: '1001', filterText: '"alt"', textEdit: { range: range(0, 106), newText: '"alt": $0' }, insertTextFormat: InsertTextFormat.Snippet },
+      ]);
+    });
+
     it('offers the connector_params keys not yet given, and the polling_policy keys', async () => {
       const field = (line: number, label: string, detail: string, documentation: string, sortText: string, newText: string) => ({ label, kind: CompletionItemKind.Field, detail, documentation: { kind: 'plaintext', value: documentation }, sortText, textEdit: { range: range(line, line === 13 ? 12 : 14), newText } });
       deepStrictEqual(await complete(13, 12), [
