@@ -86,6 +86,28 @@ describe('lsp: completion in the cases of the editor suite', () => {
   const SNIPPETS = readSnippets('workflows-yaml');
   const STEP_SNIPPETS = ['wf-parallel-branches', 'wf-parallel-for', 'wf-try-retry', 'wf-retry-custom', 'wf-switch', 'wf-for-range', 'wf-for-in', 'wf-http-get', 'wf-executions-create', 'wf-executions-run'];
 
+  const TEXT_FUNCTIONS = ['text.decode', 'text.encode', 'text.find_all', 'text.find_all_regex', 'text.match_regex', 'text.replace_all', 'text.replace_all_regex', 'text.split', 'text.substring', 'text.to_lower', 'text.to_upper', 'text.url_decode', 'text.url_encode', 'text.url_encode_plus'];
+  const LABELS: [string, string, string[]][] = [
+    ['offers the keys of a for loop', 'main:\n  steps:\n    - loop:\n        for:\n          value: v\n          ‸\n', ['index', 'in', 'range', 'steps']],
+    ['offers the keys of a parallel block', 'main:\n  steps:\n    - p:\n        parallel:\n          ‸\n', ['exception_policy', 'shared', 'concurrency_limit', 'branches', 'for']],
+    ['lists text functions after text. in a call step', 'main:\n  steps:\n    - s:\n        call: text.‸\n', TEXT_FUNCTIONS],
+    ['lists only text functions after text. inside ${}', 'main:\n  steps:\n    - done:\n        return: ${text.‸}\n', TEXT_FUNCTIONS],
+    [
+      'leaves loop variables out after their loop',
+      'main:\n  steps:\n    - loop:\n        for:\n          value: item\n          in: [1]\n          steps:\n            - s:\n                assign:\n                  - inner: ${item}\n    - done:\n        return: ${‸}\n',
+      ['int', 'double', 'string', 'keys', 'len', 'default', 'if', 'get_type', 'base64', 'events', 'experimental', 'hash', 'http', 'json', 'list', 'map', 'math', 'retry', 'sys', 'text', 'time', 'uuid', 'googleapis', 'gke'],
+    ],
+    ['offers the arguments the called function still lacks', 'main:\n  steps:\n    - get:\n        call: http.get\n        args:\n          url: https://example.com\n          ‸\n', ['timeout', 'body', 'headers', 'query', 'auth', 'private_service_name']],
+    [
+      'offers in next inside a for loop every target the engine accepts',
+      'main:\n  steps:\n    - loop:\n        for:\n          value: v\n          in: [1, 2]\n          steps:\n            - check:\n                next: ‸\n            - work:\n                assign:\n                  - x: 1\n    - other:\n        for:\n          value: w\n          in: [1]\n          steps:\n            - hidden:\n                assign:\n                  - y: 1\n    - done:\n        return: 1\n',
+      ['loop', 'check', 'work', 'other', 'done', 'end', 'break', 'continue'],
+    ],
+  ];
+  for (const [title, marked, labels] of LABELS) {
+    it(title, async () => deepStrictEqual((await itemsAt(marked)).map((i) => i.label), labels));
+  }
+
   it('indents the step keys offered after Enter on a new step into its body', async () => {
     const items = await itemsAt('main:\n  steps:\n    - first:\n      ‸\n    - second:\n        return: 1\n');
     deepStrictEqual([insertOf(items, 'call'), insertOf(items, 'assign'), items.find((i) => i.label === 'call')?.filterText], ['  call: ', '  assign:\n\t- $0', 'call']);
