@@ -7,7 +7,7 @@
  * plain data with offsets; each editor maps them once. Pure (no `vscode` import).
  */
 import type { Span } from '../location';
-import { routineAt } from '../model/query';
+import { routineAt, walkSteps } from '../model/query';
 import type { Routine, Workflow } from '../model/types';
 import { SPECIAL_TARGETS } from '../semantics';
 import { lookupFunction, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type StdlibFunction } from '../stdlib/catalogue';
@@ -17,7 +17,7 @@ import { jsonCursorContext } from './jsonCursorContext';
 import { keysAt } from './keysAt';
 import { functionSignature } from './signatures';
 import type { SnippetCatalogue, SnippetPlace } from './snippets';
-import { nextTargetsAt, stepsOf, variablesAt } from './workflowQuery';
+import { nextTargetsAt, variablesAt } from './workflowQuery';
 
 /** The kinds of item, mapped by each editor to its own icons. */
 export type CompletionKind = 'property' | 'field' | 'function' | 'method' | 'constant' | 'variable' | 'module' | 'folder' | 'reference' | 'keyword' | 'snippet';
@@ -188,8 +188,16 @@ function keyItem(key: KeyCandidate, format: 'yaml' | 'json', context: KeyContext
 /** The callee of the call step the cursor is in: the last call step starting before it (the cursor may sit below its last parsed line). */
 function calleeAt(workflow: Workflow, offset: number): string | undefined {
   const routine = workflow.routines.filter((r) => r.span.start <= offset).pop();
-  const call = routine && stepsOf(routine).map((v) => v.step).filter((s) => s.kind === 'call' && s.span.start <= offset).pop();
-  return call?.kind === 'call' ? call.call.value : undefined;
+  let callee: string | undefined;
+  if (routine) {
+    // Steps come in source order, and a step's children after it: a later step skips its children.
+    walkSteps(routine, ({ step }) => {
+      if (step.span.start > offset) return 'skip';
+      if (step.kind === 'call') callee = step.call.value;
+      return undefined;
+    });
+  }
+  return callee;
 }
 
 /** The parameters of the standard-library function or subworkflow `callee` not in `present`, required ones first. */

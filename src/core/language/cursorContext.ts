@@ -137,6 +137,9 @@ function ancestors(lines: string[], col: number, mode: 'map' | 'list'): string[]
   const path: string[] = [];
   let cur = col;
   for (let i = lines.length - 1; i >= 0 && cur > 0; i--) {
+    // A line indented deeper than `cur` can neither own the block nor end it: skip it unparsed,
+    // so walking up from the last step of a 5,000-step routine stays cheap.
+    if (leadingSpaces(lines[i]) > cur) continue;
     const s = shape(lines[i]);
     if (!s) continue;
     const ownsBlock = s.key !== undefined && (s.keyCol < cur || (mode === 'list' && s.keyCol === cur && s.dashCol === undefined && s.opensBlock));
@@ -159,6 +162,12 @@ function ancestors(lines: string[], col: number, mode: 'map' | 'list'): string[]
     }
   }
   return path;
+}
+
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
 }
 
 function siblingsAbove(lines: string[], col: number): string[] {
