@@ -1,33 +1,23 @@
 /**
- * Quick fixes over LSP: "Change to 'x'" for every diagnostic carrying a did-you-mean suggestion
- * (keys, `next` targets, functions, call targets). The suggestion rides in the published
- * diagnostic's `data`, so the server needs no memory of what it published.
- * "Add 'x' to shared" stays VS Code-only for now.
+ * Quick fixes over LSP, from the core's `quickFixes` (the same fixes VS Code shows): "Change to 'x'"
+ * for every diagnostic with a did-you-mean suggestion and "Add 'x' to shared" for an unshared
+ * parallel write. The suggestion rides in the published diagnostic's `data` and the code in its
+ * `code`, so the server needs no memory of what it published.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { quickFixes as coreQuickFixes } from '../core/language/quickFixes';
 import type { DocumentModel } from './documentModels';
 
 /** The quick fixes for the diagnostics the client sends back with a code-action request. */
 export function quickFixes(model: DocumentModel, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const shown of diagnostics) {
-    const data: unknown = shown.data;
-    const suggestion = typeof data === 'object' && data !== null && 'suggestion' in data ? (data as { suggestion: unknown }).suggestion : undefined;
-    if (typeof suggestion !== 'string') continue;
-    let { start, end } = { start: model.lines.offsetAt(shown.range.start), end: model.lines.offsetAt(shown.range.end) };
-    const text = model.text.slice(start, end);
-    // Keep the quotes of a quoted key or value: replace only what is between them.
-    if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
-      start++;
-      end--;
+    if (typeof shown.code !== 'string' || (shown.source !== undefined && shown.source !== 'cloud-workflows')) continue;
+    const span = { start: model.lines.offsetAt(shown.range.start), end: model.lines.offsetAt(shown.range.end) };
+    for (const fix of coreQuickFixes(model, { code: shown.code, span, data: dataOf(shown) })) {
+      const edits = fix.edits.map((e) => ({ range: model.lines.rangeOf(e.span), newText: e.newText }));
+      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [shown], isPreferred: fix.isPreferred, edit: { changes: { [model.uri]: edits } } });
     }
-    out.push({
-      title: `Change to '${suggestion}'`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [shown],
-      isPreferred: true,
-      edit: { changes: { [model.uri]: [{ range: model.lines.rangeOf({ start, end }), newText: suggestion }] } },
-    });
   }
   return out;
 }
@@ -37,4 +27,11 @@ export function codeActionsFor(model: DocumentModel, params: CodeActionParams): 
   const only = params.context.only;
   if (only && !only.some((kind) => kind === '' || kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`))) return [];
   return quickFixes(model, params.context.diagnostics);
+}
+
+/** The string entries of a diagnostic's `data`, as the server published them. */
+function dataOf(shown: Diagnostic): Record<string, string> | undefined {
+  const data: unknown = shown.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }

@@ -19,13 +19,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './codeActions';
 import { runCodeLenses } from './codeLens';
-import { COMPLETION_TRIGGERS, completionItems } from './completion';
+import { COMPLETION_TRIGGERS, completionItems, newFileItems } from './completion';
+import { CONNECTOR_SIGNATURE_TRIGGERS, connectorSignatureHelpAt } from './connectorSignatureHelp';
 import { DiagnosticsPublisher } from './diagnostics';
-import { DocumentModels, type DocumentModel } from './documentModels';
+import { DocumentModels, formatOf, type DocumentModel } from './documentModels';
 import { definitionAt, hoverAt } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Settings } from './settings';
 import { matchesWorkflowGlobs } from './workflowGlobs';
+import { serverSnippets } from './snippetFiles';
+import type { CompletionOptions } from '../core/language/completion';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
@@ -45,9 +48,12 @@ export function startServer(connection: Connection): void {
     publisher?.schedule(uri, delay);
   };
 
+  const completion: CompletionOptions = { snippets: serverSnippets(), snippetSupport: false };
+
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    completion.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     const runCodeLens = typeof options === 'object' && options !== null && (options as { runCodeLens?: unknown }).runCodeLens === true;
@@ -56,8 +62,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: [...CONNECTOR_SIGNATURE_TRIGGERS] },
         definitionProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -105,7 +112,15 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  connection.onCompletion((p, token) => withModel(p.textDocument.uri, p.position, token, completionItems));
+  connection.onCompletion((p, token) => {
+    const document = documents.get(p.textDocument.uri);
+    if (document && validPosition(p.position) && !models.isWorkflow(document)) {
+      // Not a workflow yet: an empty YAML or JSON file is offered the whole-workflow snippets.
+      return newFileItems(document.getText(), document.offsetAt(p.position), formatOf(document), completion);
+    }
+    return withModel(p.textDocument.uri, p.position, token, (model, offset) => completionItems(model, offset, completion));
+  });
+  connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => connectorSignatureHelpAt(model, offset) ?? null));
   connection.onHover((p, token) => withModel(p.textDocument.uri, p.position, token, hoverAt));
   connection.onDefinition((p, token) => withModel(p.textDocument.uri, p.position, token, definitionAt));
   connection.onDocumentSymbol((p, token) => withModel(p.textDocument.uri, undefined, token, documentSymbols));

@@ -16,6 +16,11 @@ import { toMermaid } from '../../src/core/graph/mermaid';
 import { parseWorkflow } from '../../src/core/model/parse';
 import { parseTestFile, TEST_MESSAGES } from '../../src/core/testing';
 import { layoutGraph } from '../../src/graph/layout';
+import { completionsAt } from '../../src/core/language/completion';
+import { connectorHoverAt } from '../../src/core/language/connectorHover';
+import { connectorSignatureHelp } from '../../src/core/language/connectorSignatureHelp';
+import { quickFixes } from '../../src/core/language/quickFixes';
+import { SnippetCatalogue } from '../../src/core/language/snippets';
 import { lintText } from '../../src/core/validate';
 import { VirtualClock, runWorkflow } from '../../src/engine';
 import { workflowError } from '../../src/engine/errors';
@@ -237,6 +242,12 @@ export const TARGETS: readonly FuzzTarget[] = [
     check: async (text) => checkGraph(text),
   },
   {
+    name: 'editing-mutated-corpus',
+    description: 'completion, connector hover and signature help at 40 offsets, and the quick fixes of every diagnostic, on mutated corpus workflows: single-line ranges holding the cursor, edits inside the text',
+    input: () => mutatedCorpus(),
+    check: async (text) => checkEditing(text),
+  },
+  {
     name: 'lint-yamlish',
     description: 'lintText on arbitrary YAML-ish strings built from YAML and Workflows tokens',
     input: () => yamlish,
@@ -277,6 +288,28 @@ export const TARGETS: readonly FuzzTarget[] = [
     },
   },
 ];
+
+const SNIPPETS = new SnippetCatalogue((file) => fs.readFileSync(path.resolve(__dirname, '..', '..', 'snippets', file), 'utf8'));
+
+function checkEditing(text: string): void {
+  const format = text.trimStart().startsWith('{') ? 'json' : 'yaml';
+  const { workflow, diagnostics } = lintText(text);
+  const source = { text, format, workflow } as const;
+  timed(TIME_BOUNDS_MS.lint, 'completion, hover and signature help', () => {
+    for (let i = 0; i <= 40; i++) {
+      const offset = Math.round((text.length * i) / 40);
+      for (const item of completionsAt(source, offset, { snippets: SNIPPETS })) {
+        checkSpan(item.range, text.length, `completion ${item.label}`);
+        if (item.range.start > offset || offset > item.range.end || text.slice(item.range.start, item.range.end).includes('\n')) fail(`completion ${item.label} at ${offset} replaces ${JSON.stringify(item.range)}`);
+      }
+      const hover = connectorHoverAt(workflow, offset);
+      if (hover) checkSpan(hover.span, text.length, 'connector hover');
+      const help = connectorSignatureHelp(source, offset);
+      if (help && !(help.activeParameter >= 0 && help.activeParameter <= Math.max(0, help.parameters.length - 1))) fail(`signature help with active parameter ${help.activeParameter}`);
+    }
+  });
+  for (const d of diagnostics) for (const fix of quickFixes(source, d)) for (const edit of fix.edits) checkSpan(edit.span, text.length, `quick fix ${fix.title}`);
+}
 
 function checkTestFile(text: string): void {
   const { file, diagnostics } = timed(TIME_BOUNDS_MS.parse, 'parseTestFile', () => parseTestFile(text));

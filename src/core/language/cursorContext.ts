@@ -37,11 +37,8 @@ const DOTTED_TAIL = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.?$/;
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const expression = expressionPrefix(before);
-  if (expression !== undefined) {
-    const prefix = expression.match(DOTTED_TAIL)?.[0] ?? '';
-    return { kind: 'expression', prefix, span: { start: offset - prefix.length, end: offset } };
-  }
+  const expression = expressionContext(before, offset);
+  if (expression) return expression;
   const value = /^\s*(?:-\s+)*(?:"(call|next)"|(call|next))\s*:\s*["']?([\w.\-]*)$/.exec(before);
   if (value) {
     const kind = (value[1] ?? value[2]) as 'call' | 'next';
@@ -64,6 +61,21 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     return { kind: 'key', path: [...path, owner], siblings: siblingsBelow(after.slice(1), col, true), span, indent: 2, colon };
   }
   return { kind: 'key', path, siblings, span, indent: 0, colon };
+}
+
+/**
+ * The expression context at `offset` when it is inside an unclosed `${` of its line (YAML, or a
+ * JSON string), else undefined. Reads only the cursor's line.
+ */
+export function expressionAt(text: string, offset: number): Extract<CursorContext, { kind: 'expression' }> | undefined {
+  return expressionContext(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset), offset);
+}
+
+function expressionContext(before: string, offset: number): Extract<CursorContext, { kind: 'expression' }> | undefined {
+  const expression = expressionPrefix(before);
+  if (expression === undefined) return undefined;
+  const prefix = expression.match(DOTTED_TAIL)?.[0] ?? '';
+  return { kind: 'expression', prefix, span: { start: offset - prefix.length, end: offset } };
 }
 
 /**
@@ -125,6 +137,9 @@ function ancestors(lines: string[], col: number, mode: 'map' | 'list'): string[]
   const path: string[] = [];
   let cur = col;
   for (let i = lines.length - 1; i >= 0 && cur > 0; i--) {
+    // A line indented deeper than `cur` can neither own the block nor end it: skip it unparsed,
+    // so walking up from the last step of a 5,000-step routine stays cheap.
+    if (leadingSpaces(lines[i]) > cur) continue;
     const s = shape(lines[i]);
     if (!s) continue;
     const ownsBlock = s.key !== undefined && (s.keyCol < cur || (mode === 'list' && s.keyCol === cur && s.dashCol === undefined && s.opensBlock));
@@ -147,6 +162,12 @@ function ancestors(lines: string[], col: number, mode: 'map' | 'list'): string[]
     }
   }
   return path;
+}
+
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
 }
 
 function siblingsAbove(lines: string[], col: number): string[] {

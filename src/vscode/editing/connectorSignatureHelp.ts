@@ -1,29 +1,22 @@
 import * as vscode from 'vscode';
-import { lookupConnectorMethod } from '../../core/connectors/catalogue';
+import { CONNECTOR_SIGNATURE_TRIGGERS, connectorSignatureHelp } from '../../core/language/connectorSignatureHelp';
 import { isWorkflowDocument } from '../workflowFiles';
-import { argLabel, connectorSignature } from '../../core/language/connectorDocs';
-import { connectorCallAt } from '../../core/language/connectorCallAt';
 
-/**
- * Signature help for a connector called with positional arguments inside `${}`, e.g.
- * `${googleapis.secretmanager.v1.projects.secrets.versions.accessString(secret_id, version)}`.
- */
+/** The core's `connectorSignatureHelp` (as the language server serves it): a connector called inside `${}`. */
 export class ConnectorSignatureHelpProvider implements vscode.SignatureHelpProvider {
-  static readonly triggerCharacters = ['(', ','];
+  static readonly triggerCharacters = CONNECTOR_SIGNATURE_TRIGGERS;
 
   provideSignatureHelp(document: vscode.TextDocument, position: vscode.Position): vscode.SignatureHelp | undefined {
     if (!isWorkflowDocument(document)) return undefined;
     const line = document.lineAt(position.line).text.slice(0, position.character);
-    const call = connectorCallAt(line);
-    const method = call && lookupConnectorMethod(call.name);
-    if (!call || !method) return undefined;
-    const args = method.args.filter((a) => a.kind !== 'standard' && a.kind !== 'connector_params');
-    const signature = new vscode.SignatureInformation(connectorSignature({ ...method, args }), new vscode.MarkdownString(method.data.doc));
-    signature.parameters = args.map((a) => new vscode.ParameterInformation(argLabel(a), a.doc));
+    const found = connectorSignatureHelp({ text: line }, line.length);
+    if (!found) return undefined;
+    const signature = new vscode.SignatureInformation(found.label, new vscode.MarkdownString(found.documentation));
+    signature.parameters = found.parameters.map((p) => new vscode.ParameterInformation(p.label, p.documentation));
     const help = new vscode.SignatureHelp();
     help.signatures = [signature];
     help.activeSignature = 0;
-    help.activeParameter = Math.min(call.argIndex, Math.max(0, args.length - 1));
+    help.activeParameter = found.activeParameter;
     return help;
   }
 }

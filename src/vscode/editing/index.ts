@@ -13,7 +13,7 @@ import { RunCodeLensProvider } from './runCodeLens';
 import { WorkflowCache } from './workflowCache';
 import { WorkflowIndex } from './workflowIndex';
 import { WorkflowLinkProvider } from './workflowLinks';
-import { WorkflowSnippets } from './workflowSnippets';
+import { workflowSnippets } from './workflowSnippets';
 
 /** YAML and JSON documents on disk or unsaved; each provider then checks that it is a workflow. */
 const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((language) => WORKFLOW_SCHEMES.map((scheme) => ({ language, scheme })));
@@ -32,7 +32,7 @@ export function registerEditing(context: vscode.ExtensionContext, log: Log): voi
     codeLens,
     trackWorkflowContextKey(),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new WorkflowQuickFixProvider(diagnostics, cache), WorkflowQuickFixProvider.metadata),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache, new WorkflowSnippets(vscode.Uri.joinPath(context.extensionUri, 'snippets').fsPath)), ...WorkflowCompletionProvider.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new WorkflowCompletionProvider(cache, workflowSnippets(vscode.Uri.joinPath(context.extensionUri, 'snippets').fsPath)), ...WorkflowCompletionProvider.triggerCharacters),
     vscode.languages.registerHoverProvider(SELECTOR, new WorkflowHoverProvider(cache, index)),
     vscode.languages.registerDefinitionProvider(SELECTOR, new WorkflowDefinitionProvider(cache, index)),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new WorkflowSymbolProvider(cache)),

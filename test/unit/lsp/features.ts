@@ -9,7 +9,8 @@ export function withServer(): { server: () => LspServer; request: <T>(method: st
   let server: LspServer;
   before(async () => {
     server = startLsp();
-    await server.initialize({}, { diagnosticsDelay: 0 });
+    // As VS Code does: snippets in completion.
+    await server.initialize({ textDocument: { completion: { completionItem: { snippetSupport: true } } } }, { diagnosticsDelay: 0 });
     server.open(GREETER_URI, GREETER);
     server.open(CALLS_URI, CALLS);
   });
