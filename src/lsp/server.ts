@@ -24,6 +24,7 @@ import { DocumentModels, type DocumentModel } from './documentModels';
 import { definitionAt, hoverAt } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Settings } from './settings';
+import { prepareRenameAt, referencesAt, renameEdits } from './references';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
@@ -50,6 +51,8 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'cloud-workflows' },
     };
@@ -87,6 +90,7 @@ export function startServer(connection: Connection): void {
     try {
       return answer(model, position ? model.lines.offsetAt(position) : 0);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`Request on ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw new ResponseError(ErrorCodes.InternalError, `cloud-workflows: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -98,6 +102,10 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((p, token) => withModel(p.textDocument.uri, undefined, token, documentSymbols));
   connection.onFoldingRanges((p, token) => withModel(p.textDocument.uri, undefined, token, foldingRanges));
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
+
+  connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context.includeDeclaration)));
+  connection.onPrepareRename((p, token) => withModel(p.textDocument.uri, p.position, token, prepareRenameAt));
+  connection.onRenameRequest((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => renameEdits(model, offset, p.newName)));
 
   documents.listen(connection);
   connection.listen();
