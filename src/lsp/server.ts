@@ -25,6 +25,9 @@ import { definitionAt, hoverAt } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Settings } from './settings';
 import { prepareRenameAt, referencesAt, renameEdits } from './references';
+import { childDefinitionAt, childHoverAt, childReferenceAt } from './childWorkflows';
+import { documentLinksOf } from './documentLinks';
+import { ServerWorkspaceIndex } from './workspaceIndex';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
@@ -35,12 +38,15 @@ export function startServer(connection: Connection): void {
   const models = new DocumentModels();
   const settings = new Settings(connection);
   let publisher: DiagnosticsPublisher | undefined;
+  const workspaceIndex = new ServerWorkspaceIndex(connection);
+  workspaceIndex.onChange = () => documents.all().forEach((d) => publisher?.schedule(d.uri, 0));
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    workspaceIndex.initialize(params);
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
-    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri) });
+    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri), extra: (model) => workspaceIndex.extraDiagnostics(model.workflow) });
     return {
       capabilities: {
         positionEncoding: 'utf-16',
@@ -53,16 +59,23 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'cloud-workflows' },
     };
   });
-  connection.onInitialized(() => settings.initialized());
+  connection.onInitialized(() => {
+    settings.initialized();
+    void workspaceIndex.initialized();
+  });
+  connection.onDidChangeWatchedFiles((p) => void workspaceIndex.filesChanged(p.changes));
 
   documents.onDidOpen((e) => publisher?.schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => workspaceIndex.opened(e.document.uri, () => documents.get(e.document.uri)?.getText() ?? ''));
   documents.onDidChangeContent((e) => publisher?.schedule(e.document.uri));
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
+    workspaceIndex.closed(e.document.uri);
     publisher?.clear(e.document.uri);
   });
   connection.onDidChangeConfiguration((change) => {
@@ -97,13 +110,23 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onCompletion((p, token) => withModel(p.textDocument.uri, p.position, token, completionItems));
-  connection.onHover((p, token) => withModel(p.textDocument.uri, p.position, token, hoverAt));
-  connection.onDefinition((p, token) => withModel(p.textDocument.uri, p.position, token, definitionAt));
+  // A child workflow ID is answered from the workspace index (awaited only then); anything else by navigation.ts.
+  const onChild = async <T>(p: { textDocument: { uri: string }; position: Position }, token: CancellationToken, answer: (model: DocumentModel, offset: number, index: ServerWorkspaceIndex) => T): Promise<T | null> => {
+    if (!(await withModel(p.textDocument.uri, p.position, token, childReferenceAt))) return null;
+    const index = await workspaceIndex.current();
+    return withModel(p.textDocument.uri, p.position, token, (model, offset) => answer(model, offset, index));
+  };
+  connection.onHover(async (p, token) => (await onChild(p, token, childHoverAt)) ?? withModel(p.textDocument.uri, p.position, token, hoverAt));
+  connection.onDefinition(async (p, token) => (await onChild(p, token, childDefinitionAt)) ?? withModel(p.textDocument.uri, p.position, token, definitionAt));
   connection.onDocumentSymbol((p, token) => withModel(p.textDocument.uri, undefined, token, documentSymbols));
   connection.onFoldingRanges((p, token) => withModel(p.textDocument.uri, undefined, token, foldingRanges));
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
 
   connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context.includeDeclaration)));
+  connection.onDocumentLinks(async (p, token) => {
+    const index = await workspaceIndex.current();
+    return withModel(p.textDocument.uri, undefined, token, (model) => documentLinksOf(model, index));
+  });
   connection.onPrepareRename((p, token) => withModel(p.textDocument.uri, p.position, token, prepareRenameAt));
   connection.onRenameRequest((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => renameEdits(model, offset, p.newName)));
 
