@@ -27,6 +27,7 @@ import { Settings } from './settings';
 import { prepareRenameAt, referencesAt, renameEdits } from './references';
 import { childDefinitionAt, childHoverAt, childReferenceAt } from './childWorkflows';
 import { documentLinksOf } from './documentLinks';
+import { SIGNATURE_TRIGGERS, signatureHelpAt } from './signatureHelp';
 import { ServerWorkspaceIndex } from './workspaceIndex';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
       },
       serverInfo: { name: 'cloud-workflows' },
     };
@@ -123,6 +125,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
 
   connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context.includeDeclaration)));
+  connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, signatureHelpAt));
   connection.onDocumentLinks(async (p, token) => {
     const index = await workspaceIndex.current();
     return withModel(p.textDocument.uri, undefined, token, (model) => documentLinksOf(model, index));
