@@ -28,6 +28,7 @@ import { prepareRenameAt, referencesAt, renameEdits } from './references';
 import { childDefinitionAt, childHoverAt, childReferenceAt } from './childWorkflows';
 import { documentLinksOf } from './documentLinks';
 import { SIGNATURE_TRIGGERS, signatureHelpAt } from './signatureHelp';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokensOf } from './semanticTokens';
 import { ServerWorkspaceIndex } from './workspaceIndex';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'cloud-workflows' },
     };
@@ -125,6 +127,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
 
   connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context.includeDeclaration)));
+  connection.languages.semanticTokens.on((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model)).then((r) => r ?? { data: [] }));
+  connection.languages.semanticTokens.onRange((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model, p.range)).then((r) => r ?? { data: [] }));
   connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, signatureHelpAt));
   connection.onDocumentLinks(async (p, token) => {
     const index = await workspaceIndex.current();

@@ -44,7 +44,8 @@ export interface SymbolOccurrences {
 
 const CONTEXTS = new WeakMap<Workflow, ValidationContext>();
 
-function contextOf(workflow: Workflow): ValidationContext {
+/** The validation context of `workflow` (every expression with its scope, every jump), built once per model. */
+export function contextOf(workflow: Workflow): ValidationContext {
   let context = CONTEXTS.get(workflow);
   if (!context) {
     context = buildContext(workflow);
