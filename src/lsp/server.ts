@@ -29,6 +29,7 @@ import { childDefinitionAt, childHoverAt, childReferenceAt } from './childWorkfl
 import { documentLinksOf } from './documentLinks';
 import { SIGNATURE_TRIGGERS, signatureHelpAt } from './signatureHelp';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokensOf } from './semanticTokens';
+import { selectionRangesOf } from './selectionRanges';
 import { ServerWorkspaceIndex } from './workspaceIndex';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
@@ -63,6 +64,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
+        selectionRangeProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'cloud-workflows' },
@@ -129,6 +131,7 @@ export function startServer(connection: Connection): void {
   connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context.includeDeclaration)));
   connection.languages.semanticTokens.on((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model)).then((r) => r ?? { data: [] }));
   connection.languages.semanticTokens.onRange((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model, p.range)).then((r) => r ?? { data: [] }));
+  connection.onSelectionRanges((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => selectionRangesOf(model, p.positions)));
   connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, signatureHelpAt));
   connection.onDocumentLinks(async (p, token) => {
     const index = await workspaceIndex.current();
