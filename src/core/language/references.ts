@@ -65,6 +65,11 @@ export function nameSpan(text: string, name: Name): Span {
 
 /** The symbol at `offset` and every place it is named, or undefined off a step, subworkflow or variable. */
 export function occurrencesAt(workflow: Workflow, offset: number): SymbolOccurrences | undefined {
+  const found = symbolOccurrences(workflow, offset);
+  return found && occurrenceAt(found, offset) ? found : undefined;
+}
+
+function symbolOccurrences(workflow: Workflow, offset: number): SymbolOccurrences | undefined {
   const { routine, target } = nodeAt(workflow, offset);
   if (!routine || !target) return undefined;
   switch (target.kind) {
@@ -81,6 +86,8 @@ export function occurrencesAt(workflow: Workflow, offset: number): SymbolOccurre
       const scope = nameScopes(workflow, routine).get(target.name);
       return scope && variableOccurrences(workflow, routine, target.name.value, scope);
     }
+    case 'value':
+      return argumentKeyOccurrences(workflow, offset);
     case 'expression': {
       const { expr, offset: relative } = target;
       if (!expr.parsed.ok) return undefined;
@@ -128,8 +135,8 @@ export function subworkflowOccurrences(workflow: Workflow, name: string): Symbol
 }
 
 /**
- * Every place the variable `name`, as seen from `scope` in `routine`, is named: parameters,
- * assignment targets, call results, loop variables, `except` `as`, parallel `shared` entries and
+ * Every place the variable `name`, as seen from `scope` in `routine`, is named: parameters (and
+ * the `args:` keys that pass them in the routine's `call:` steps), assignment targets, call results, loop variables, `except` `as`, parallel `shared` entries and
  * every read in an expression that resolves to the same definition.
  */
 export function variableOccurrences(workflow: Workflow, routine: Routine, name: string, scope: StaticScope): SymbolOccurrences {
@@ -140,6 +147,7 @@ export function variableOccurrences(workflow: Workflow, routine: Routine, name: 
   for (const [n, at] of nameScopes(workflow, routine)) {
     if (n.value === name && same(at)) occurrences.push(scalarOccurrence(workflow, n, definition !== undefined && n.span.start === definition.span.start));
   }
+  if (definition?.kind === 'param' && workflow.form === 'routines') occurrences.push(...argumentKeys(workflow, routine, name));
   for (const use of contextOf(workflow).exprs) {
     if (use.step.routine.routine !== routine || !use.expr.parsed.ok || !same(use.scope)) continue;
     for (const id of identifiersOf(use.expr.parsed.expr)) {
@@ -149,6 +157,29 @@ export function variableOccurrences(workflow: Workflow, routine: Routine, name: 
     }
   }
   return { kind: 'variable', name, routine, scope: owner, occurrences: sorted(occurrences) };
+}
+
+/** On an `args:` key of a `call:` of a subworkflow: the parameter that key passes. */
+function argumentKeyOccurrences(workflow: Workflow, offset: number): SymbolOccurrences | undefined {
+  const step = nodeAt(workflow, offset).step?.step;
+  if (step?.kind !== 'call' || step.args?.kind !== 'map') return undefined;
+  const key = step.args.entries.find((e) => spanContains(e.key.span, offset))?.key;
+  const callee = workflow.form === 'routines' ? workflow.routines.find((r) => r.name.value === step.call.value) : undefined;
+  if (key?.kind !== 'scalar' || !callee || !callee.params.some((p) => p.name.value === key.value)) return undefined;
+  const scope = semanticsOf(workflow).routineOf(callee)?.scope;
+  return scope && variableOccurrences(workflow, callee, String(key.value), scope);
+}
+
+/** The `args:` keys of every `call:` of `routine` that name its parameter `name`. */
+function argumentKeys(workflow: Workflow, routine: Routine, name: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const { step } of contextOf(workflow).byKind.get('call') ?? []) {
+    if (step.kind !== 'call' || step.call.value !== routine.name.value || step.args?.kind !== 'map') continue;
+    for (const { key } of step.args.entries) {
+      if (key.kind === 'scalar' && key.value === name) out.push(scalarOccurrence(workflow, { value: name, span: key.span }, false));
+    }
+  }
+  return out;
 }
 
 /** The names written as scalars that create or list a variable, each with the scope it belongs to. */

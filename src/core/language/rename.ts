@@ -21,15 +21,20 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; messag
 
 export type PrepareRenameResult = { ok: true; span: Span; placeholder: string } | { ok: false; message: string };
 
-/** Step names may hold hyphens [S]; subworkflow and variable names are expression identifiers. */
-const STEP_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * Step names are free text in practice (hyphens, spaces: `Create Secret` [S]): any name without
+ * control characters or surrounding spaces. Subworkflow and variable names are expression identifiers.
+ */
+const STEP_NAME = /^(?!\s)[^\u0000-\u001f\u007f]+(?<!\s)$/;
+/** A name that a YAML plain scalar can hold as it is. */
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const RENAME_MESSAGES = {
   nothing: 'Only a step, a subworkflow or a variable can be renamed here.',
   main: "'main' is the workflow's entry point: it cannot be renamed.",
   undefinedVariable: (name: string) => `'${name}' is not defined in this scope: there is nothing to rename.`,
-  invalidStep: (name: string) => `'${name}' is not a valid step name: use letters, digits, '_' and '-', starting with a letter or '_'.`,
+  invalidStep: (name: string) => `'${name}' is not a valid step name: it must not be empty, start or end with a space, or hold control characters.`,
   invalidIdentifier: (name: string, what: string) => `'${name}' is not a valid ${what} name: use letters, digits and '_', starting with a letter or '_'.`,
   reservedTarget: (name: string) => `'${name}' cannot be a step name: 'next: ${name}' already has a meaning of its own.`,
   keyword: (name: string) => `'${name}' is a keyword of the expression language.`,
@@ -117,5 +122,5 @@ function encodeScalar(workflow: Workflow, span: Span, name: string): string {
   const first = workflow.text[span.start];
   if (workflow.format === 'json' || first === '"') return JSON.stringify(name);
   if (first === "'") return `'${name.replace(/'/g, "''")}'`;
-  return YAML_NON_STRING.test(name) ? JSON.stringify(name) : name;
+  return PLAIN.test(name) && !YAML_NON_STRING.test(name) ? name : JSON.stringify(name);
 }

@@ -16,7 +16,7 @@ export function selectionSpans(workflow: Workflow, offset: number): Span[] {
   if (!routine) return [];
   const found: Span[] = [];
   collect(workflow, routine, offset, found);
-  const sorted = found.filter((s) => s.end > s.start).sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
+  const sorted = found.filter((s) => s.end > s.start && spanContains(s, offset)).sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
   const chain: Span[] = [];
   for (const span of sorted) {
     const last = chain[chain.length - 1];
@@ -59,6 +59,10 @@ function collect(workflow: Workflow, node: unknown, offset: number, out: Span[])
     if (isSpan(span) && spanContains(span, offset)) out.push(span);
   }
   if (Array.isArray(record.keys)) pairs(workflow, record.keys as Name[], (isSpan(record.bodySpan) ? record.bodySpan : record.span) as Span | undefined, offset, out);
+  // An assignment (`target: value`) is a pair of its own.
+  if (isSpan((record.target as { span?: unknown } | undefined)?.span) && isSpan((record.value as { span?: unknown } | undefined)?.span)) {
+    out.push({ start: (record.target as { span: Span }).span.start, end: (record.value as { span: Span }).span.end });
+  }
   if (record.kind === 'map' && Array.isArray(record.entries)) {
     for (const entry of record.entries as { key: { span: Span }; value: { span: Span } }[]) {
       const pair = { start: entry.key.span.start, end: Math.max(entry.key.span.end, entry.value.span.end) };
@@ -85,7 +89,7 @@ function pairs(workflow: Workflow, keys: Name[], container: Span | undefined, of
     while (end > key.span.end && /[\s,]/.test(workflow.text[end - 1])) end--;
     if (offset <= end) {
       out.push({ start: key.span.start, end });
-      out.push(key.span);
+      if (spanContains(key.span, offset)) out.push(key.span);
     }
   });
 }
@@ -95,9 +99,9 @@ function expression(workflow: Workflow, expr: ExprValue, offset: number, out: Sp
   out.push(expr.span);
   const toDocument = (span: Span): Span => ({ start: expr.toDocumentOffset(span.start), end: expr.toDocumentOffset(span.end) });
   const inner = toDocument({ start: 0, end: expr.text.length });
-  out.push(inner);
+  if (spanContains(inner, offset)) out.push(inner);
   if (workflow.text.slice(inner.start - 2, inner.start) === '${' && workflow.text[inner.end] === '}') out.push({ start: inner.start - 2, end: inner.end + 1 });
-  if (!expr.parsed.ok) return;
+  if (!expr.parsed.ok || !spanContains(inner, offset)) return;
   const relative = expressionOffset(expr, offset);
   visitExpr(expr.parsed.expr, (node: Expr) => {
     if (!spanContains(node.span, relative)) return false;

@@ -132,6 +132,12 @@ describe('lsp: references and rename', () => {
       deepStrictEqual(await rename(YAML_URI, 23, 3, 'welcome'), edits(YAML_URI, [range(17, 14, 24), 'welcome'], [range(22, 18, 28), 'welcome'], [range(23, 0, 10), 'welcome']));
     });
 
+    it('renames a parameter with the args keys that pass it', async () => {
+      const expected = edits(YAML_URI, [range(19, 10, 13), 'greeting_target'], [range(24, 11, 14), 'greeting_target'], [range(29, 34, 37), 'greeting_target']);
+      deepStrictEqual(await rename(YAML_URI, 24, 12, 'greeting_target'), expected);
+      deepStrictEqual(await rename(YAML_URI, 19, 11, 'greeting_target'), expected);
+    });
+
     it('renames a single-quoted except variable inside its quotes', async () => {
       deepStrictEqual(await rename(YAML_URI, 34, 25, 'err'), edits(YAML_URI, [range(31, 14, 17), "'err'"], [range(34, 25, 26), 'err']));
     });
