@@ -136,3 +136,37 @@ describe('lsp: workspace index, document links and child workflows', () => {
     });
   });
 });
+
+describe('lsp: workspace index without a file watcher', () => {
+  let server: LspServer;
+  let root: string;
+  let parentUri: string;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-lsp-rescan-'));
+    parentUri = pathToFileURL(path.join(root, 'parent.workflows.yaml')).href;
+    server = startLsp();
+    await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
+    await server.connection.sendNotification('initialized', {});
+    server.open(parentUri, PARENT);
+  });
+  after(async () => {
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('rescans on demand and finds a file created after the first scan', async () => {
+    const definition = () => server.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: parentUri }, position: { line: 5, character: 25 } });
+    deepStrictEqual(await definition(), []);
+    const child = path.join(root, 'child.workflows.yaml');
+    fs.writeFileSync(child, CHILD);
+    // Ask until the rescan (at most every RESCAN_AFTER ms without a watcher) has seen the file.
+    const deadline = Date.now() + 20_000;
+    let found = await definition();
+    while (found.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      found = await definition();
+    }
+    deepStrictEqual(found, [{ uri: pathToFileURL(child).href, range: range(0, 0, 0) }]);
+  });
+});
