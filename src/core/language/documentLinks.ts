@@ -6,9 +6,9 @@
  */
 import type { Span } from '../location';
 import type { Value, Workflow } from '../model/types';
-import { buildContext, stepsOfKind } from '../validate/context';
+import { stepsOfKind } from '../validate/context';
 import { workflowReferences } from '../validate/childWorkflows';
-import { nameSpan } from './references';
+import { contextOf, nameSpan } from './references';
 
 export type DocumentLink =
   | { kind: 'subworkflow'; span: Span; name: string; target: Span }
@@ -21,7 +21,7 @@ const URL = /^https?:\/\/[^\s"'<>]+$/;
 export function documentLinks(workflow: Workflow): DocumentLink[] {
   const out: DocumentLink[] = [];
   const routines = new Map(workflow.form === 'routines' ? workflow.routines.map((r) => [r.name.value, r] as const).reverse() : []);
-  for (const { step } of stepsOfKind(buildContext(workflow), 'call')) {
+  for (const { step } of stepsOfKind(contextOf(workflow), 'call')) {
     const routine = routines.get(step.call.value);
     if (routine) out.push({ kind: 'subworkflow', span: nameSpan(workflow.text, step.call), name: routine.name.value, target: routine.name.span });
     if (step.args) urls(workflow.text, step.args, out);

@@ -52,6 +52,11 @@ export function indexWorkflow(uri: string, text: string): IndexedWorkflow | unde
   return { id, uri, reads: parameterReads(workflow), params: main?.params.map((p) => p.name.value) ?? [], target: new LineIndex(text).positionAt(main?.name.span.start ?? 0) };
 }
 
+/** The key under which a URI is stored: decoded, with a Windows drive letter in lower case. */
+function sameFile(uri: string): string {
+  return pathOf(uri).replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`);
+}
+
 function pathOf(uri: string): string {
   const bare = uri.replace(/[?#].*$/, '');
   try {
@@ -61,16 +66,20 @@ function pathOf(uri: string): string {
   }
 }
 
-/** Workflow files by URI, from disk and from open documents (which win). */
+/**
+ * Workflow files by URI, from disk and from open documents (which win). URIs are compared decoded
+ * (`%20` and a space, `c%3A` and `c:` are the same file), since editors and `pathToFileURL`
+ * escape differently.
+ */
 export class WorkspaceIndex {
   private readonly disk = new Map<string, IndexedWorkflow>();
   /** Open documents: their ID by name, and their entry, read from their text when first needed. */
-  private readonly open = new Map<string, { id: string; text: () => string; entry?: IndexedWorkflow | null }>();
+  private readonly open = new Map<string, { uri: string; id: string; text: () => string; entry?: IndexedWorkflow | null }>();
 
   /** Records a file as read from disk (undefined: gone, or not a workflow). */
   setFile(uri: string, entry: IndexedWorkflow | undefined): void {
-    if (entry) this.disk.set(uri, entry);
-    else this.disk.delete(uri);
+    if (entry) this.disk.set(sameFile(uri), entry);
+    else this.disk.delete(sameFile(uri));
   }
 
   /**
@@ -78,12 +87,12 @@ export class WorkspaceIndex {
    * (and parsed) only when a lookup asks for the document's ID, not on every keystroke.
    */
   setOpen(uri: string, text: () => string): void {
-    this.open.set(uri, { id: workflowIdOfPath(pathOf(uri)), text });
+    this.open.set(sameFile(uri), { uri, id: workflowIdOfPath(pathOf(uri)), text });
   }
 
   /** Forgets an open document: the file on disk counts again. */
   closeOpen(uri: string): void {
-    this.open.delete(uri);
+    this.open.delete(sameFile(uri));
   }
 
   /** Drops every file read from disk (before a full rescan). */
@@ -95,9 +104,9 @@ export class WorkspaceIndex {
   find(id: string): IndexedWorkflow[] {
     const out: IndexedWorkflow[] = [];
     for (const [uri, entry] of this.disk) if (!this.open.has(uri) && entry.id === id) out.push(entry);
-    for (const [uri, open] of this.open) {
+    for (const open of this.open.values()) {
       if (open.id !== id) continue;
-      if (open.entry === undefined) open.entry = indexWorkflow(uri, open.text()) ?? null;
+      if (open.entry === undefined) open.entry = indexWorkflow(open.uri, open.text()) ?? null;
       if (open.entry) out.push(open.entry);
     }
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
