@@ -1,7 +1,7 @@
 /**
  * Hover and go-to-definition over LSP, resolved by the same pure `symbolAt` as the VS Code
  * providers: standard-library functions and constants, connectors, subworkflows, variables and
- * `next` targets. Child workflow IDs in other files need a workspace index: not served yet.
+ * `next` targets. Child workflow IDs are answered first, from the workspace index (childWorkflows.ts).
  */
 import type { Hover, Location } from 'vscode-languageserver';
 import { describeSymbol } from '../core/language/describeSymbol';

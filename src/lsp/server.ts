@@ -134,7 +134,7 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => selectionRangesOf(model, p.positions)));
   connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, signatureHelpAt));
   connection.onDocumentLinks(async (p, token) => {
-    const index = await workspaceIndex.current();
+    const index = await workspaceIndex.firstScan();
     return withModel(p.textDocument.uri, undefined, token, (model) => documentLinksOf(model, index));
   });
   connection.onPrepareRename((p, token) => withModel(p.textDocument.uri, p.position, token, prepareRenameAt));

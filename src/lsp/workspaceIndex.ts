@@ -81,36 +81,50 @@ export class ServerWorkspaceIndex {
 
   /**
    * The index, up to date: waits for the first scan, and without a watcher rescans when the last
-   * scan is older than `RESCAN_AFTER`.
+   * scan is older than `RESCAN_AFTER` (for a request the user made on a child workflow ID).
    */
   async current(): Promise<this> {
-    if (!this.scanning && (!this.scanned || (!this.watching && Date.now() - this.scannedAt > RESCAN_AFTER))) {
-      this.scanning = this.rescan().finally(() => (this.scanning = undefined));
-    }
+    if (!this.scanned || this.stale()) this.startScan();
     await this.scanning;
     return this;
   }
 
-  /** Every workflow with the ID `id`, in URI order. */
+  /** The index once the first scan is done; later rescans are not waited for. */
+  async firstScan(): Promise<this> {
+    if (!this.scanned) await this.current();
+    return this;
+  }
+
+  /**
+   * Every workflow with the ID `id`, in URI order, as the index is now. Without a watcher, a stale
+   * index starts a rescan in the background (`onChange` fires if it finds a difference).
+   */
   find(id: string): IndexedWorkflow[] {
+    if (this.stale()) this.startScan();
     return this.index.find(id);
   }
 
   /**
-   * The lookup for cross-workflow diagnostics; undefined before the first scan, or with no
-   * workspace folder: then nothing may be called unknown.
+   * The lookup for cross-workflow diagnostics (through `find`); undefined before the first scan, or
+   * with no workspace folder: then nothing may be called unknown.
    */
   lookup(): WorkflowLookup | undefined {
-    return this.scanned && this.roots.length > 0 ? this.index.lookup() : undefined;
+    return this.scanned && this.roots.length > 0 ? (id) => this.find(id)[0] : undefined;
+  }
+
+  private stale(): boolean {
+    return this.scanned && !this.watching && Date.now() - this.scannedAt > RESCAN_AFTER;
+  }
+
+  private startScan(): void {
+    this.scanning ??= this.rescan().finally(() => (this.scanning = undefined));
   }
 
   /**
    * The cross-workflow warnings of a document (unknown workflow ID, missing argument keys), from
-   * the index as it is now; without a watcher, a stale index is rescanned in the background and
-   * `onChange` fires if that changed anything.
+   * the index as it is now (see `find` for a stale one).
    */
   extraDiagnostics(workflow: Workflow): Diagnostic[] {
-    if (!this.watching && this.scanned) void this.current();
     const lookup = this.lookup();
     return lookup ? crossWorkflowDiagnostics(workflow, lookup) : [];
   }
