@@ -46,6 +46,29 @@ const YAML = [
   '',
 ].join('\n');
 
+const PARALLEL_URI = 'file:///work/parallel.workflows.yaml';
+const PARALLEL = [
+  'main:',
+  '  steps:',
+  '    - init:',
+  '        assign:',
+  '          - total: 0',
+  '    - fan_out:',
+  '        parallel:',
+  '          shared: [total]',
+  '          for:',
+  '            value: n',
+  '            range: [1, 3]',
+  '            steps:',
+  '              - add:',
+  '                  assign:',
+  '                    - total: ${total + n}',
+  '                    - local: ${n}',
+  '    - done:',
+  '        return: ${total}',
+  '',
+].join('\n');
+
 const JSON_URI = 'file:///work/scopes.workflows.json';
 const JSON_TEXT = '{"main": {"params": ["args"], "steps": [{"first": {"assign": [{"x": "${args.a}"}], "next": "second"}}, {"second": {"return": "${x}"}}]}}';
 
@@ -56,6 +79,7 @@ describe('lsp: references and rename', () => {
     await server.initialize({}, { diagnosticsDelay: 0 });
     server.open(YAML_URI, YAML);
     server.open(JSON_URI, JSON_TEXT, 'json');
+    server.open(PARALLEL_URI, PARALLEL);
   });
   after(async () => {
     await server.stop();
@@ -140,6 +164,19 @@ describe('lsp: references and rename', () => {
 
     it('renames a single-quoted except variable inside its quotes', async () => {
       deepStrictEqual(await rename(YAML_URI, 34, 25, 'err'), edits(YAML_URI, [range(31, 14, 17), "'err'"], [range(34, 25, 26), 'err']));
+    });
+  });
+
+  describe('rename in a parallel step', () => {
+    it('renames a shared variable in the shared list, in the iteration and after the step', async () => {
+      deepStrictEqual(
+        await rename(PARALLEL_URI, 7, 20, 'sum'),
+        edits(PARALLEL_URI, [range(4, 12, 17), 'sum'], [range(7, 19, 24), 'sum'], [range(14, 22, 27), 'sum'], [range(14, 31, 36), 'sum'], [range(17, 18, 23), 'sum']),
+      );
+    });
+
+    it('refuses to give an iteration variable the name of the loop variable', async () => {
+      await rejects(rename(PARALLEL_URI, 15, 22, 'n'), refused("A variable named 'n' already exists in this scope, a scope around it or a block inside it."));
     });
   });
 
