@@ -23,7 +23,8 @@ export function prepareRenameAt(model: DocumentModel, offset: number): { range: 
 }
 
 /** The edits renaming the symbol at `offset` to `newName`; refuses an invalid or taken name. */
-export function renameEdits(model: DocumentModel, offset: number, newName: string): WorkspaceEdit {
+export function renameEdits(model: DocumentModel, offset: number, newName: unknown): WorkspaceEdit {
+  if (typeof newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
   const result = renameAt(model.workflow, offset, newName);
   if (!result.ok) throw new ResponseError(ErrorCodes.InvalidRequest, result.message);
   return { changes: { [model.uri]: result.edits.map((e) => ({ range: model.lines.rangeOf(e.span), newText: e.newText })) } };

@@ -128,7 +128,7 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((p, token) => withModel(p.textDocument.uri, undefined, token, foldingRanges));
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
 
-  connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context.includeDeclaration)));
+  connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context?.includeDeclaration !== false)));
   connection.languages.semanticTokens.on((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model)).then((r) => r ?? { data: [] }));
   connection.languages.semanticTokens.onRange((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model, p.range)).then((r) => r ?? { data: [] }));
   connection.onSelectionRanges((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => selectionRangesOf(model, p.positions)));

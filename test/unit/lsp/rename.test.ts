@@ -227,6 +227,10 @@ describe('lsp: references and rename', () => {
       await rejects(prepare(YAML_URI, 0, 2), refused("'main' is the workflow's entry point: it cannot be renamed."));
     });
 
+    it('refuses a new name that is not a string', async () => {
+      await rejects(server.connection.sendRequest('textDocument/rename', { textDocument: { uri: YAML_URI }, position: { line: 8, character: 7 }, newName: 42 }), { code: -32602, message: 'newName must be a string' });
+    });
+
     it('refuses where there is nothing to rename', async () => {
       await rejects(prepare(YAML_URI, 4, 9), refused('Only a step, a subworkflow or a variable can be renamed here.'));
     });
