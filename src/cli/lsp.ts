@@ -8,8 +8,10 @@ import { startServer } from '../lsp/server';
 
 const USAGE = `usage: cloud-workflows lsp --stdio | --node-ipc
 
-Serves diagnostics, completion, hover, definition, outline, folding and quick fixes for
-Cloud Workflows files over the Language Server Protocol. See docs/EDITORS.md.
+Serves diagnostics, completion, hover, signature help, definition, references, rename,
+outline, folding, selection ranges, semantic tokens, document links and quick fixes for
+Cloud Workflows files over the Language Server Protocol, with an index of the workspace's
+workflow files for child workflow IDs. See docs/EDITORS.md.
 `;
 
 export interface Io {

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Diagnostic as CoreDiagnostic, Severity } from '../core/diagnostic';
-import type { DocumentModels, OpenDocument } from './documentModels';
+import type { DocumentModel, DocumentModels, OpenDocument } from './documentModels';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -19,6 +19,8 @@ export interface DiagnosticsOptions {
   enabled(uri: string): Promise<boolean>;
   /** The open document, if still open. */
   document(uri: string): OpenDocument | undefined;
+  /** Diagnostics beyond the document's own (the workspace index's cross-workflow warnings). */
+  extra?(model: DocumentModel): CoreDiagnostic[];
 }
 
 export class DiagnosticsPublisher {
@@ -76,7 +78,7 @@ export class DiagnosticsPublisher {
       if (!document) return;
       const model = this.models.model(document);
       if (!model) return;
-      const diagnostics = this.models.diagnostics(document).map((d) => toLsp(d, model.lines, uri));
+      const diagnostics = [...this.models.diagnostics(document), ...(this.options.extra?.(model) ?? [])].sort((a, b) => a.span.start - b.span.start).map((d) => toLsp(d, model.lines, uri));
       this.shown.add(uri);
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {

@@ -1,8 +1,8 @@
 /**
  * Hover and go-to-definition over LSP, resolved by the same pure `symbolAt` as the VS Code
  * providers: standard-library functions and constants, connectors and their arguments (described
- * from the connector catalogue), subworkflows, variables and `next` targets.
- * Child workflow IDs in other files need a workspace index: not served yet.
+ * from the connector catalogue), subworkflows, variables and `next` targets. Child workflow IDs
+ * are answered first, from the workspace index (childWorkflows.ts).
  */
 import type { Hover, Location } from 'vscode-languageserver';
 import { connectorHoverAt } from '../core/language/connectorHover';

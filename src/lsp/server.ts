@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './codeActions';
 import { runCodeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, completionItems, newFileItems } from './completion';
-import { CONNECTOR_SIGNATURE_TRIGGERS, connectorSignatureHelpAt } from './connectorSignatureHelp';
+import { connectorSignatureHelpAt } from './connectorSignatureHelp';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentModels, formatOf, type DocumentModel } from './documentModels';
 import { definitionAt, hoverAt } from './navigation';
@@ -29,6 +29,13 @@ import { Settings } from './settings';
 import { matchesWorkflowGlobs } from './workflowGlobs';
 import { serverSnippets } from './snippetFiles';
 import type { CompletionOptions } from '../core/language/completion';
+import { prepareRenameAt, referencesAt, renameEdits } from './references';
+import { childDefinitionAt, childHoverAt, childReferenceAt } from './childWorkflows';
+import { documentLinksOf } from './documentLinks';
+import { SIGNATURE_TRIGGERS, signatureHelpAt } from './signatureHelp';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokensOf } from './semanticTokens';
+import { selectionRangesOf } from './selectionRanges';
+import { ServerWorkspaceIndex } from './workspaceIndex';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
@@ -40,6 +47,8 @@ export function startServer(connection: Connection): void {
   const settings = new Settings(connection);
   let publisher: DiagnosticsPublisher | undefined;
   let folders: string[] = [];
+  const workspaceIndex = new ServerWorkspaceIndex(connection);
+  workspaceIndex.onChange = () => documents.all().forEach((d) => publisher?.schedule(d.uri, 0));
 
   /** Applies `cloudWorkflows.files` to a document, then checks it (now, or after the usual debounce). */
   const checkWithGlobs = async (uri: string, delay?: number): Promise<void> => {
@@ -52,34 +61,46 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    workspaceIndex.initialize(params);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     completion.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     const runCodeLens = typeof options === 'object' && options !== null && (options as { runCodeLens?: unknown }).runCodeLens === true;
-    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri) });
+    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri), extra: (model) => workspaceIndex.extraDiagnostics(model.workflow) });
     return {
       capabilities: {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         hoverProvider: true,
-        signatureHelpProvider: { triggerCharacters: [...CONNECTOR_SIGNATURE_TRIGGERS] },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
         definitionProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(runCodeLens ? { codeLensProvider: { resolveProvider: false } } : {}),
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'cloud-workflows' },
     };
   });
-  connection.onInitialized(() => settings.initialized());
+  connection.onInitialized(() => {
+    settings.initialized();
+    void workspaceIndex.initialized();
+  });
+  connection.onDidChangeWatchedFiles((p) => void workspaceIndex.filesChanged(p.changes));
 
   documents.onDidOpen((e) => void checkWithGlobs(e.document.uri, 0));
+  documents.onDidChangeContent((e) => workspaceIndex.opened(e.document.uri, () => documents.get(e.document.uri)?.getText() ?? ''));
   documents.onDidChangeContent((e) => publisher?.schedule(e.document.uri));
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
+    workspaceIndex.closed(e.document.uri);
     publisher?.clear(e.document.uri);
   });
   connection.onDidChangeConfiguration((change) => {
@@ -107,6 +128,7 @@ export function startServer(connection: Connection): void {
     try {
       return answer(model, position ? model.lines.offsetAt(position) : 0);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`Request on ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw new ResponseError(ErrorCodes.InternalError, `cloud-workflows: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -120,13 +142,31 @@ export function startServer(connection: Connection): void {
     }
     return withModel(p.textDocument.uri, p.position, token, (model, offset) => completionItems(model, offset, completion));
   });
-  connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => connectorSignatureHelpAt(model, offset) ?? null));
-  connection.onHover((p, token) => withModel(p.textDocument.uri, p.position, token, hoverAt));
-  connection.onDefinition((p, token) => withModel(p.textDocument.uri, p.position, token, definitionAt));
+  // Connector calls first (connectorSignatureHelp.ts), then standard-library functions and subworkflows.
+  connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => connectorSignatureHelpAt(model, offset) ?? signatureHelpAt(model, offset)));
+  // A child workflow ID is answered from the workspace index (awaited only then); anything else by navigation.ts.
+  const onChild = async <T>(p: { textDocument: { uri: string }; position: Position }, token: CancellationToken, answer: (model: DocumentModel, offset: number, index: ServerWorkspaceIndex) => T): Promise<T | null> => {
+    if (!(await withModel(p.textDocument.uri, p.position, token, childReferenceAt))) return null;
+    const index = await workspaceIndex.current();
+    return withModel(p.textDocument.uri, p.position, token, (model, offset) => answer(model, offset, index));
+  };
+  connection.onHover(async (p, token) => (await onChild(p, token, childHoverAt)) ?? withModel(p.textDocument.uri, p.position, token, hoverAt));
+  connection.onDefinition(async (p, token) => (await onChild(p, token, childDefinitionAt)) ?? withModel(p.textDocument.uri, p.position, token, definitionAt));
   connection.onDocumentSymbol((p, token) => withModel(p.textDocument.uri, undefined, token, documentSymbols));
   connection.onFoldingRanges((p, token) => withModel(p.textDocument.uri, undefined, token, foldingRanges));
   connection.onCodeLens((p, token) => withModel(p.textDocument.uri, undefined, token, runCodeLenses));
   connection.onCodeAction((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => codeActionsFor(model, p)));
+
+  connection.onReferences((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => referencesAt(model, offset, p.context?.includeDeclaration !== false)));
+  connection.languages.semanticTokens.on((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model)).then((r) => r ?? { data: [] }));
+  connection.languages.semanticTokens.onRange((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => semanticTokensOf(model, p.range)).then((r) => r ?? { data: [] }));
+  connection.onSelectionRanges((p, token) => withModel(p.textDocument.uri, undefined, token, (model) => selectionRangesOf(model, p.positions)));
+  connection.onDocumentLinks(async (p, token) => {
+    const index = await workspaceIndex.firstScan();
+    return withModel(p.textDocument.uri, undefined, token, (model) => documentLinksOf(model, index));
+  });
+  connection.onPrepareRename((p, token) => withModel(p.textDocument.uri, p.position, token, prepareRenameAt));
+  connection.onRenameRequest((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => renameEdits(model, offset, p.newName)));
 
   documents.listen(connection);
   connection.listen();

@@ -2,7 +2,8 @@
 import type { StdlibFunction, StdlibParam } from '../stdlib/catalogue';
 import type { Routine } from '../model/types';
 
-function paramText(p: StdlibParam): string {
+/** How a parameter reads in a signature: `name`, `name?`, `name = default`. */
+export function paramText(p: StdlibParam): string {
   if (p.defaultText !== undefined) return `${p.name} = ${p.defaultText}`;
   return p.optional ? `${p.name}?` : p.name;
 }

@@ -2,16 +2,13 @@
  * Workflow IDs from file names, and the calls by which a parent starts children. Pure: no
  * `vscode` import.
  */
-import * as path from 'node:path';
 import type { Workflow } from '../../core/model/types';
 import { WORKFLOW_ID, workflowReferences } from '../../core/validate/childWorkflows';
+import { workflowIdOfPath } from '../../core/language/workspaceIndex';
 
-const SOURCE_SUFFIX = /\.workflows\.(ya?ml|json)$|\.(ya?ml|json)$/i;
-
-
-/** `workflow-parent.yaml` → `workflow-parent`; `orders.workflows.yaml` → `orders`. */
+/** `workflow-parent.yaml` → `workflow-parent`; `orders.workflows.yaml` → `orders` (the core's rule, shared with the language server). */
 export function workflowIdFromPath(file: string): string {
-  return path.basename(file).replace(SOURCE_SUFFIX, '');
+  return workflowIdOfPath(file);
 }
 
 /** Why `id` is not a workflow ID, or undefined when it is one. */

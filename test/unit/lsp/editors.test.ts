@@ -3,10 +3,10 @@
  * client capabilities (modelled on Neovim 0.10's `vim.lsp.protocol.make_client_capabilities`,
  * Helix 24's and Emacs 29's eglot: no dynamic registration, UTF-8/UTF-32 position encodings offered
  * beside UTF-16, configuration pulled or not), its way of passing settings, then open, change,
- * complete, hover, shutdown and exit. The server always picks UTF-16, which every client must accept.
+ * complete, hover, rename, shutdown and exit. The server always picks UTF-16, which every client must accept.
  */
 import { deepStrictEqual } from 'assert';
-import type { ClientCapabilities, CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, CompletionItem, CompletionList, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { startLsp } from './lspClient';
 
 interface Editor {
@@ -69,7 +69,7 @@ const TEXT = ['main:', '  steps:', '    - hi: # grüße', '        assign:', '  
 
 for (const editor of EDITORS) {
   describe(`lsp as ${editor.name} drives it`, () => {
-    it('initializes, checks, completes, hovers and shuts down', async () => {
+    it('initializes, checks, completes, hovers, renames and shuts down', async () => {
       const server = startLsp();
       try {
         if (editor.configuration) {
@@ -89,6 +89,9 @@ for (const editor of EDITORS) {
         deepStrictEqual(items.filter((i) => i.kind === 6).map((i) => [i.label, i.textEdit]), [['msg', { range: { start: { line: 6, character: 25 }, end: { line: 6, character: 28 } }, newText: 'msg' }]]);
         const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 26 } });
         deepStrictEqual(hover, { contents: { kind: 'markdown', value: '`msg`\n\nVariable, first assigned on line 5.' }, range: { start: { line: 6, character: 25 }, end: { line: 6, character: 28 } } });
+        const rename = await server.connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: { line: 6, character: 26 }, newName: 'message' });
+        const line = (l: number, start: number, end: number) => ({ start: { line: l, character: start }, end: { line: l, character: end } });
+        deepStrictEqual(rename, { changes: { [uri]: [{ range: line(4, 12, 15), newText: 'message' }, { range: line(6, 25, 28), newText: 'message' }] } });
         deepStrictEqual(await server.stop(), 0);
       } finally {
         server.kill();
