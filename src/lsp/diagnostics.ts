@@ -1,6 +1,8 @@
 /**
- * Diagnostics pushed per document: debounced after each change, parsed and validated in two
- * separate tasks so requests are answered in between, and dropped when the document moved on.
+ * Diagnostics pushed per document: debounced after each change, then parsed and validated in
+ * slices of at most about `SLICE_MS` (parsing is one slice, validation is cut between its passes),
+ * so requests queued meanwhile are answered in between; a check whose document moved on to a newer
+ * version stops at its next slice.
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Diagnostic as CoreDiagnostic, Severity } from '../core/diagnostic';
@@ -11,6 +13,9 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
 };
+
+/** How long a check runs before it lets queued messages through. */
+export const SLICE_MS = 10;
 
 export interface DiagnosticsOptions {
   /** Milliseconds between the last change and the check. */
@@ -68,15 +73,21 @@ export class DiagnosticsPublisher {
       }
       document = this.current(uri, version);
       if (!document) return;
-      this.models.model(document);
-      // Validation is a task of its own: requests queued during parsing are answered first, and an
-      // edit in between (a new version) drops this check.
-      await new Promise((resolve) => setImmediate(resolve));
-      document = this.current(uri, version);
-      if (!document) return;
+      const passes = this.models.validation(document);
+      let slice = performance.now();
+      let next = passes.next();
+      while (!next.done) {
+        if (performance.now() - slice >= SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          // A newer version (or a close) makes this check stale: its own check follows.
+          if (!this.current(uri, version)) return;
+          slice = performance.now();
+        }
+        next = passes.next();
+      }
       const model = this.models.model(document);
       if (!model) return;
-      const diagnostics = this.models.diagnostics(document).map((d) => toLsp(d, model.lines, uri));
+      const diagnostics = next.value.map((d) => toLsp(d, model.lines, uri));
       this.shown.add(uri);
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {

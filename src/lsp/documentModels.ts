@@ -7,7 +7,7 @@ import { LineIndex } from '../core/location';
 import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
 import { parseWorkflow } from '../core/model/parse';
 import type { Workflow } from '../core/model/types';
-import { validateWorkflow } from '../core/validate';
+import { validationPasses, validateWorkflow } from '../core/validate';
 
 /** What the server needs of an open document (a `TextDocument` of vscode-languageserver fits). */
 export interface OpenDocument {
@@ -85,6 +85,23 @@ export class DocumentModels {
     const entry = this.entry(document);
     entry.diagnostics ??= validateWorkflow(model.workflow);
     return entry.diagnostics;
+  }
+
+  /**
+   * The diagnostics of the document's current version one validation pass at a time (see
+   * `validationPasses`); the result is cached as `diagnostics` would cache it. Parses first, in
+   * the generator's first step.
+   */
+  *validation(document: OpenDocument): Generator<void, Diagnostic[], void> {
+    const model = this.model(document);
+    if (!model) return [];
+    const entry = this.entry(document);
+    if (entry.diagnostics) return entry.diagnostics;
+    yield;
+    const diagnostics = yield* validationPasses(model.workflow);
+    // Cached only if the entry is still the document's: a newer version replaced it otherwise.
+    if (this.entries.get(document.uri) === entry) entry.diagnostics = diagnostics;
+    return diagnostics;
   }
 
   /** Forgets a closed document. */
