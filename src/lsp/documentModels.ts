@@ -47,6 +47,7 @@ export function isWorkflowText(uri: string, format: 'yaml' | 'json', text: strin
 
 interface Entry {
   model?: DocumentModel;
+  lines?: LineIndex;
   version: number;
   isWorkflow: boolean;
   diagnostics?: Diagnostic[];
@@ -67,9 +68,26 @@ export class DocumentModels {
     if (!entry.model) {
       const text = document.getText();
       const format = formatOf(document);
-      entry.model = { uri: document.uri, version: document.version, text, format, lines: new LineIndex(text), workflow: parseWorkflow(text, { format }) };
+      entry.model = { uri: document.uri, version: document.version, text, format, lines: this.lines(document), workflow: parseWorkflow(text, { format }) };
     }
     return entry.model;
+  }
+
+  /** The line index of the document's current version (no parse needed). */
+  lines(document: OpenDocument): LineIndex {
+    const entry = this.entry(document);
+    entry.lines ??= new LineIndex(document.getText());
+    return entry.lines;
+  }
+
+  /** The diagnostics of the document's current version, if already computed. */
+  knownDiagnostics(document: OpenDocument): Diagnostic[] | undefined {
+    return this.entry(document).diagnostics;
+  }
+
+  /** Records diagnostics computed elsewhere (the validation worker) for the document's current version. */
+  setDiagnostics(document: OpenDocument, diagnostics: Diagnostic[]): void {
+    this.entry(document).diagnostics = diagnostics;
   }
 
   /** Whether the model of the document's current version is already parsed. */

@@ -24,22 +24,29 @@ import { DocumentModels, type DocumentModel } from './documentModels';
 import { definitionAt, hoverAt } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Settings } from './settings';
+import { WorkerValidator } from './validationWorker';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
+export interface ServerOptions {
+  /** The validation worker's script (see src/cli/lspWorker.ts); without it large documents are checked on the server's thread. */
+  validationWorker?: string;
+}
+
 /** Wires every handler on `connection` and starts listening. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModels();
   const settings = new Settings(connection);
   let publisher: DiagnosticsPublisher | undefined;
+  const worker = options.validationWorker ? new WorkerValidator(options.validationWorker) : undefined;
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
-    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri) });
+    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri), worker });
     return {
       capabilities: {
         positionEncoding: 'utf-16',
@@ -66,7 +73,10 @@ export function startServer(connection: Connection): void {
     settings.changed(change.settings);
     for (const document of documents.all()) publisher?.schedule(document.uri, 0);
   });
-  connection.onShutdown(() => publisher?.dispose());
+  connection.onShutdown(() => {
+    publisher?.dispose();
+    worker?.dispose();
+  });
 
   /**
    * Runs `answer` on the model of the document's current version. Parsing a changed document
