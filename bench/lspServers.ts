@@ -28,7 +28,8 @@ export interface Launch {
 /** Ours from a bundle: `cli.js` needs the `lsp` command, `lsp.js` is the server itself. */
 export function ours(bundle: string): Launch {
   const args = path.basename(bundle) === 'cli.js' ? [bundle, 'lsp', '--stdio'] : [bundle, '--stdio'];
-  return { label: `ours (${path.relative(REPO, bundle) || bundle})`, peer: false, args };
+  const relative = path.relative(REPO, bundle);
+  return { label: `ours (${relative.startsWith('..') ? bundle : relative})`, peer: false, args };
 }
 
 export const PEER: Launch = { label: 'yaml-language-server + SchemaStore schema', peer: true, args: [YAML_LS, '--stdio'] };
