@@ -102,7 +102,10 @@ export class DiagnosticsPublisher {
     if (known || !worker?.usable || document.getText().length < WORKER_MIN_LENGTH) return known;
     const version = document.version;
     try {
-      const diagnostics = await worker.validate(document.uri, document.getText(), formatOf(document));
+      const validated = worker.validate(document.uri, document.getText(), formatOf(document));
+      // The line index the results are mapped with is built while the worker runs.
+      this.models.lines(document);
+      const diagnostics = await validated;
       const current = this.current(document.uri, version);
       if (!diagnostics || !current) return null;
       this.models.setDiagnostics(current, diagnostics);
