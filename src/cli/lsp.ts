@@ -4,7 +4,14 @@
  * process and exits with it).
  */
 import { IPCMessageReader, IPCMessageWriter, createConnection } from 'vscode-languageserver/node';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { startServer } from '../lsp/server';
+
+/** The validation worker beside this file: `dist/lspWorker.js` when bundled, `lspWorker.ts` from source. */
+function validationWorker(): string | undefined {
+  return ['lspWorker.js', 'lspWorker.ts'].map((name) => path.join(__dirname, name)).find((file) => fs.existsSync(file));
+}
 
 const USAGE = `usage: cloud-workflows lsp --stdio | --node-ipc
 
@@ -44,7 +51,7 @@ export async function main(argv: string[], io: Io = STDIO): Promise<number> {
   // stdout carries the protocol: anything logged goes to the client's log instead.
   console.log = console.info = console.warn = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
-  startServer(connection);
+  startServer(connection, { validationWorker: validationWorker() });
   // The server library ends the process on `exit` (or when the input closes).
   return new Promise<number>(() => undefined);
 }

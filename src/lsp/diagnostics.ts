@@ -1,16 +1,27 @@
 /**
- * Diagnostics pushed per document: debounced after each change, parsed and validated in two
- * separate tasks so requests are answered in between, and dropped when the document moved on.
+ * Diagnostics pushed per document, debounced after each change. Documents of `WORKER_MIN_LENGTH`
+ * or more are parsed and validated on the validation worker, so the server's thread stays free;
+ * smaller ones (or all, without a worker) here, in slices of about `SLICE_MS` (parsing is one
+ * slice, validation is cut between its passes) with queued requests answered in between. A check
+ * whose document moved on to a newer version is dropped.
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Diagnostic as CoreDiagnostic, Severity } from '../core/diagnostic';
-import type { DocumentModel, DocumentModels, OpenDocument } from './documentModels';
+import type { ChildCallSummary } from '../core/validate/childWorkflows';
+import { formatOf, type Checked, type DocumentModels, type OpenDocument } from './documentModels';
+import type { WorkerValidator } from './validationWorker';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
 };
+
+/** How long a check runs before it lets queued messages through. */
+export const SLICE_MS = 10;
+
+/** Documents at least this long are checked on the validation worker, when there is one. */
+export const WORKER_MIN_LENGTH = 32 * 1024;
 
 export interface DiagnosticsOptions {
   /** Milliseconds between the last change and the check. */
@@ -19,8 +30,10 @@ export interface DiagnosticsOptions {
   enabled(uri: string): Promise<boolean>;
   /** The open document, if still open. */
   document(uri: string): OpenDocument | undefined;
-  /** Diagnostics beyond the document's own (the workspace index's cross-workflow warnings). */
-  extra?(model: DocumentModel): CoreDiagnostic[];
+  /** Diagnostics beyond the document's own, from its child-execution calls (the workspace index's cross-workflow warnings). */
+  extra?(calls: readonly ChildCallSummary[]): CoreDiagnostic[];
+  /** Checks large documents off the server's thread; without it every check runs here, in slices. */
+  worker?: WorkerValidator;
 }
 
 export class DiagnosticsPublisher {
@@ -70,20 +83,60 @@ export class DiagnosticsPublisher {
       }
       document = this.current(uri, version);
       if (!document) return;
-      this.models.model(document);
-      // Validation is a task of its own: requests queued during parsing are answered first, and an
-      // edit in between (a new version) drops this check.
-      await new Promise((resolve) => setImmediate(resolve));
-      document = this.current(uri, version);
-      if (!document) return;
-      const model = this.models.model(document);
-      if (!model) return;
-      const diagnostics = [...this.models.diagnostics(document), ...(this.options.extra?.(model) ?? [])].sort((a, b) => a.span.start - b.span.start).map((d) => toLsp(d, model.lines, uri));
+      let found = await this.onWorker(document);
+      if (found === undefined) found = await this.inSlices(document);
+      if (!found || !this.current(uri, version)) return;
+      const lines = this.models.lines(document);
+      const extra = this.options.extra?.(found.calls) ?? [];
+      const all = extra.length === 0 ? found.diagnostics : [...found.diagnostics, ...extra].sort((a, b) => a.span.start - b.span.start);
+      const diagnostics = all.map((d) => toLsp(d, lines, uri));
       this.shown.add(uri);
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+  }
+
+  /**
+   * The document's diagnostics from the worker: undefined when there is no worker, the document is
+   * small or the worker failed (the caller then checks here), null when the check went stale.
+   */
+  private async onWorker(document: OpenDocument): Promise<Checked | null | undefined> {
+    const worker = this.options.worker;
+    const known = this.models.known(document);
+    if (known || !worker?.usable || document.getText().length < WORKER_MIN_LENGTH) return known;
+    const version = document.version;
+    try {
+      const validated = worker.validate(document.uri, document.getText(), formatOf(document));
+      // The line index the results are mapped with is built while the worker runs.
+      this.models.lines(document);
+      const checked = await validated;
+      const current = this.current(document.uri, version);
+      if (!checked || !current) return null;
+      this.models.setChecked(current, checked);
+      return checked;
+    } catch (error) {
+      this.connection.console.error(`The validation worker failed on ${document.uri}, checking here instead: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The document's diagnostics computed on this thread in slices; null when the check went stale. */
+  private async inSlices(document: OpenDocument): Promise<Checked | null> {
+    const { uri, version } = document;
+    const passes = this.models.validation(document);
+    let slice = performance.now();
+    let next = passes.next();
+    while (!next.done) {
+      if (performance.now() - slice >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // A newer version (or a close) makes this check stale: its own check follows.
+        if (!this.current(uri, version)) return null;
+        slice = performance.now();
+      }
+      next = passes.next();
+    }
+    return next.value;
   }
 }
 

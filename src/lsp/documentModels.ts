@@ -7,7 +7,8 @@ import { LineIndex } from '../core/location';
 import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
 import { parseWorkflow } from '../core/model/parse';
 import type { Workflow } from '../core/model/types';
-import { validateWorkflow } from '../core/validate';
+import { validationPasses, validateWorkflow } from '../core/validate';
+import { childCallSummaries, type ChildCallSummary } from '../core/validate/childWorkflows';
 
 /** What the server needs of an open document (a `TextDocument` of vscode-languageserver fits). */
 export interface OpenDocument {
@@ -15,6 +16,12 @@ export interface OpenDocument {
   readonly version: number;
   readonly languageId: string;
   getText(): string;
+}
+
+/** A document's own diagnostics and its child-execution calls (checked against the workspace later). */
+export interface Checked {
+  diagnostics: Diagnostic[];
+  calls: ChildCallSummary[];
 }
 
 export interface DocumentModel {
@@ -47,9 +54,12 @@ export function isWorkflowText(uri: string, format: 'yaml' | 'json', text: strin
 
 interface Entry {
   model?: DocumentModel;
+  lines?: LineIndex;
   version: number;
   isWorkflow: boolean;
   diagnostics?: Diagnostic[];
+  /** The child-execution calls, for the cross-workflow check (which depends on the workspace, so is not cached). */
+  calls?: ChildCallSummary[];
 }
 
 export class DocumentModels {
@@ -78,9 +88,29 @@ export class DocumentModels {
     if (!entry.model) {
       const text = document.getText();
       const format = formatOf(document);
-      entry.model = { uri: document.uri, version: document.version, text, format, lines: new LineIndex(text), workflow: parseWorkflow(text, { format }) };
+      entry.model = { uri: document.uri, version: document.version, text, format, lines: this.lines(document), workflow: parseWorkflow(text, { format }) };
     }
     return entry.model;
+  }
+
+  /** The line index of the document's current version (no parse needed). */
+  lines(document: OpenDocument): LineIndex {
+    const entry = this.entry(document);
+    entry.lines ??= new LineIndex(document.getText());
+    return entry.lines;
+  }
+
+  /** The diagnostics and child calls of the document's current version, if already computed. */
+  known(document: OpenDocument): Checked | undefined {
+    const { diagnostics, calls } = this.entry(document);
+    return diagnostics && calls ? { diagnostics, calls } : undefined;
+  }
+
+  /** Records a check made elsewhere (the validation worker) for the document's current version. */
+  setChecked(document: OpenDocument, checked: Checked): void {
+    const entry = this.entry(document);
+    entry.diagnostics = checked.diagnostics;
+    entry.calls = checked.calls;
   }
 
   /** Whether the model of the document's current version is already parsed. */
@@ -96,6 +126,24 @@ export class DocumentModels {
     const entry = this.entry(document);
     entry.diagnostics ??= validateWorkflow(model.workflow);
     return entry.diagnostics;
+  }
+
+  /**
+   * The diagnostics of the document's current version one validation pass at a time (see
+   * `validationPasses`); the result is cached as `diagnostics` would cache it. Parses first, in
+   * the generator's first step.
+   */
+  *validation(document: OpenDocument): Generator<void, Checked, void> {
+    const model = this.model(document);
+    if (!model) return { diagnostics: [], calls: [] };
+    const entry = this.entry(document);
+    entry.calls ??= childCallSummaries(model.workflow);
+    if (entry.diagnostics) return { diagnostics: entry.diagnostics, calls: entry.calls };
+    yield;
+    const diagnostics = yield* validationPasses(model.workflow);
+    // Cached only if the entry is still the document's: a newer version replaced it otherwise.
+    if (this.entries.get(document.uri) === entry) entry.diagnostics = diagnostics;
+    return { diagnostics, calls: entry.calls };
   }
 
   /** Forgets a closed document. */

@@ -36,12 +36,18 @@ import { SIGNATURE_TRIGGERS, signatureHelpAt } from './signatureHelp';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokensOf } from './semanticTokens';
 import { selectionRangesOf } from './selectionRanges';
 import { ServerWorkspaceIndex } from './workspaceIndex';
+import { WorkerValidator } from './validationWorker';
 
 /** Debounce of diagnostics after a change, unless `initializationOptions.diagnosticsDelay` says otherwise. */
 export const DEFAULT_DIAGNOSTICS_DELAY = 150;
 
+export interface ServerOptions {
+  /** The validation worker's script (see src/cli/lspWorker.ts); without it large documents are checked on the server's thread. */
+  validationWorker?: string;
+}
+
 /** Wires every handler on `connection` and starts listening. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModels();
   const settings = new Settings(connection);
@@ -58,6 +64,7 @@ export function startServer(connection: Connection): void {
   };
 
   const completion: CompletionOptions = { snippets: serverSnippets(), snippetSupport: false };
+  const worker = options.validationWorker ? new WorkerValidator(options.validationWorker) : undefined;
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
@@ -67,7 +74,7 @@ export function startServer(connection: Connection): void {
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     const runCodeLens = typeof options === 'object' && options !== null && (options as { runCodeLens?: unknown }).runCodeLens === true;
-    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri), extra: (model) => workspaceIndex.extraDiagnostics(model.workflow) });
+    publisher = new DiagnosticsPublisher(connection, models, { delay, enabled: (uri) => settings.validationEnabled(uri), document: (uri) => documents.get(uri), extra: (calls) => workspaceIndex.extraDiagnostics(calls), worker });
     return {
       capabilities: {
         positionEncoding: 'utf-16',
@@ -107,7 +114,10 @@ export function startServer(connection: Connection): void {
     settings.changed(change.settings);
     for (const document of documents.all()) void checkWithGlobs(document.uri, 0);
   });
-  connection.onShutdown(() => publisher?.dispose());
+  connection.onShutdown(() => {
+    publisher?.dispose();
+    worker?.dispose();
+  });
 
   /**
    * Runs `answer` on the model of the document's current version. Parsing a changed document

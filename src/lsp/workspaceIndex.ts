@@ -11,8 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { INDEX_MAX_SIZE, indexWorkflow, WorkspaceIndex, type IndexedWorkflow } from '../core/language/workspaceIndex';
 import type { Diagnostic } from '../core/diagnostic';
-import type { Workflow } from '../core/model/types';
-import { crossWorkflowDiagnostics, type WorkflowLookup } from '../core/validate/childWorkflows';
+import { childCallDiagnostics, type ChildCallSummary, type WorkflowLookup } from '../core/validate/childWorkflows';
 
 /** Folders never scanned. */
 const SKIPPED = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -124,9 +123,9 @@ export class ServerWorkspaceIndex {
    * The cross-workflow warnings of a document (unknown workflow ID, missing argument keys), from
    * the index as it is now (see `find` for a stale one).
    */
-  extraDiagnostics(workflow: Workflow): Diagnostic[] {
+  extraDiagnostics(calls: readonly ChildCallSummary[]): Diagnostic[] {
     const lookup = this.lookup();
-    return lookup ? crossWorkflowDiagnostics(workflow, lookup) : [];
+    return lookup ? childCallDiagnostics(calls, lookup) : [];
   }
 
   /** A URI as a path relative to the workspace folder holding it (the URI itself elsewhere). */

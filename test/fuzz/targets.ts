@@ -27,6 +27,7 @@ import { workflowError } from '../../src/engine/errors';
 import type { ExecutionHost, ExecutionOutcome } from '../../src/engine/host';
 import { corpusWorkflows } from './corpus';
 import { expressionText, generatedWorkflow, yamlish } from './generators';
+import { checkLspScript, lspScript } from './lspProtocol';
 import { fastReaderAgrees } from './yamlDifferential';
 
 export interface FuzzTarget {
@@ -40,7 +41,7 @@ export interface FuzzTarget {
 }
 
 /** Time bounds per input. Generous: the bound catches hangs, not slowness on a busy machine. */
-export const TIME_BOUNDS_MS = { lint: 5_000, parse: 2_000, run: 10_000 };
+export const TIME_BOUNDS_MS = { lint: 5_000, parse: 2_000, run: 10_000, lsp: 10_000 };
 
 /** A test file using every key, the seed the test-file target mutates. */
 const SAMPLE_TEST_FILE = `workflow: flow.workflows.yaml
@@ -286,6 +287,12 @@ export const TARGETS: readonly FuzzTarget[] = [
       if (workflow.problems.length > 0) fail(`generated workflow does not parse: ${workflow.problems[0].message}`);
       checkOutcome(await runText(text));
     },
+  },
+  {
+    name: 'lsp-protocol',
+    description: 'the language server in process on scripts of malformed JSON-RPC bodies, random requests and edits with out-of-bounds or mistyped ranges: every request answered, and the final diagnostics equal a fresh check',
+    input: () => lspScript,
+    check: async (text) => checkLspScript(text, TIME_BOUNDS_MS.lsp),
   },
 ];
 

@@ -2,7 +2,7 @@
  * Reading the keyed maps of the workflow structure (routine, step, loop, branch bodies): every key
  * kept in source order for the validator, values looked up by key.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlGuards';
 import type { Pair } from 'yaml';
 import type { Span } from '../location';
 import type { Name } from './types';

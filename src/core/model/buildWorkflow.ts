@@ -2,7 +2,7 @@
  * Builds the workflow model from source text, with the expression parser passed in (`parse.ts`
  * wires the real one; tests of the structure may pass a stand-in).
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlGuards';
 import type { Pair } from 'yaml';
 import type { ParseResult } from '../expr/ast';
 import type { Span } from '../location';

@@ -23,7 +23,7 @@ import type {
   TryStep,
 } from './types';
 import { bodyOf, field, listItems, readBody, singleEntry, type Body, type Field } from './body';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from './yamlGuards';
 import type { Node as YamlNode } from 'yaml';
 import { buildName, buildTarget, buildValue, resolve, spanOf, type BuildContext, type Node } from './values';
 
@@ -76,7 +76,8 @@ function unindentedStep(ctx: BuildContext, raw: Node): Step | undefined {
 
 /** The kind key of a body by precedence, if any. */
 function kindOf(body: Body): (typeof STEP_KIND_KEYS)[number] | undefined {
-  return STEP_KIND_KEYS.find((key) => body.pairs.has(key));
+  for (const key of STEP_KIND_KEYS) if (body.pairs.has(key)) return key;
+  return undefined;
 }
 
 function stepFromBody(ctx: BuildContext, base: Common, body: Body): Step {
@@ -84,13 +85,14 @@ function stepFromBody(ctx: BuildContext, base: Common, body: Body): Step {
   const common: Common = next ? { ...base, next: buildName(ctx, next.node, next.span, '`next`') } : base;
   if (common.next === undefined) delete common.next;
   const kind = kindOf(body);
-  const f = (key: string) => field(body, key) as Field;
+  if (kind === undefined) return { ...common, kind: next ? 'jump' : 'invalid' };
+  // The kind key is in the body, so its field is there.
+  const value = field(body, kind) as Field;
   switch (kind) {
     case 'assign':
-      return { ...common, kind, assign: buildAssignments(ctx, f('assign')) };
+      return { ...common, kind, assign: buildAssignments(ctx, value) };
     case 'call': {
-      const call = f('call');
-      const step: CallStep = { ...common, kind, call: buildName(ctx, call.node, call.span, '`call`') ?? { value: '', span: call.span } };
+      const step: CallStep = { ...common, kind, call: buildName(ctx, value.node, value.span, '`call`') ?? { value: '', span: value.span } };
       const args = field(body, 'args');
       if (args) step.args = buildValue(ctx, args.node, args.span);
       const result = field(body, 'result');
@@ -98,24 +100,20 @@ function stepFromBody(ctx: BuildContext, base: Common, body: Body): Step {
       if (resultName) step.result = resultName;
       return step;
     }
-    case 'switch': {
-      const cases = f('switch');
-      return { ...common, kind, cases: buildCases(ctx, common.name, cases), casesSpan: cases.span };
-    }
+    case 'switch':
+      return { ...common, kind, cases: buildCases(ctx, common.name, value), casesSpan: value.span };
     case 'for':
-      return { ...common, kind, for: buildFor(ctx, f('for'), '`for`') };
+      return { ...common, kind, for: buildFor(ctx, value, '`for`') };
     case 'parallel':
-      return { ...common, kind, parallel: buildParallel(ctx, f('parallel')) };
+      return { ...common, kind, parallel: buildParallel(ctx, value) };
     case 'try':
       return buildTry(ctx, common, body);
     case 'raise':
-      return { ...common, kind, raise: buildValue(ctx, f('raise').node, f('raise').span) };
+      return { ...common, kind, raise: buildValue(ctx, value.node, value.span) };
     case 'return':
-      return { ...common, kind, return: buildValue(ctx, f('return').node, f('return').span) };
+      return { ...common, kind, return: buildValue(ctx, value.node, value.span) };
     case 'steps':
-      return { ...common, kind, steps: buildSteps(ctx, f('steps').node, f('steps').span) };
-    case undefined:
-      return { ...common, kind: next ? 'jump' : 'invalid' };
+      return { ...common, kind, steps: buildSteps(ctx, value.node, value.span) };
   }
 }
 

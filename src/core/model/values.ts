@@ -1,8 +1,8 @@
 /**
  * Turns `yaml` nodes into model values, names and expressions, keeping document offsets.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yamlGuards';
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../location';
 import { isInt64 } from '../numbers';
 import type { ParseResult } from '../expr/ast';
@@ -35,23 +35,30 @@ export type Node = YamlNode | null | undefined;
  */
 export function spanOf(node: YamlNode): Span {
   const range = node.range;
-  return range ? { start: range[0], end: contentEnd(node) } : { start: 0, end: 0 };
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: isBlockCollection(node) ? contentEnd(node) : range[1] };
 }
 
+function isBlockCollection(node: YamlNode): node is YAMLMap | YAMLSeq {
+  return (isMap(node) || isSeq(node)) && !node.flow;
+}
+
+/** Where a node's content ends; read without copying ranges, as it runs for nearly every node. */
 function contentEnd(node: YamlNode): number {
-  const range = node.range ?? [0, 0, 0];
-  if ((isMap(node) || isSeq(node)) && !node.flow) {
+  const range = node.range;
+  if (isBlockCollection(node)) {
+    const start = range ? range[0] : 0;
     const last = node.items[node.items.length - 1] as unknown;
-    if (last === undefined || last === null) return range[0];
+    if (last === undefined || last === null) return start;
     if (isMap(node)) {
       const pair = last as Pair;
       const key = pair.key as Node;
       const value = pair.value as Node;
-      return Math.max(key ? contentEnd(key) : range[0], value ? contentEnd(value) : range[0]);
+      return Math.max(key ? contentEnd(key) : start, value ? contentEnd(value) : start);
     }
     return contentEnd(last as YamlNode);
   }
-  return range[1];
+  return range ? range[1] : 0;
 }
 
 /** The span of a pair's value, or an empty span just after the key when the value is missing. */

@@ -124,26 +124,52 @@ export type WorkflowLookup = (id: string) => { reads: ParameterReads | undefined
 export const CROSS_WORKFLOW_CODES = ['unknown-workflow-id', 'child-argument-keys'] as const;
 
 /**
- * Warnings for the workflows `workflow` names: an ID no workflow file of the workspace has, and
+ * What the cross-workflow check needs of one child-execution call, as plain data (it crosses to
+ * and from the language server's validation worker): the ID and where it is written, whether the
+ * call starts an execution, and the keys its literal argument map passes (`unknown` for an
+ * expression or computed keys) with the argument's span when it has one.
+ */
+export interface ChildCallSummary {
+  id: string;
+  span: Span;
+  starts: boolean;
+  passed: string[] | 'unknown';
+  argumentSpan?: Span;
+}
+
+/** The child-execution calls of `workflow`, summarised for `childCallDiagnostics`. */
+export function childCallSummaries(workflow: Workflow): ChildCallSummary[] {
+  return workflowReferences(workflow).map((ref) => {
+    const passed = passedKeys(ref.argument);
+    const argumentSpan = ref.argument && ref.argument.span.end > ref.argument.span.start ? ref.argument.span : undefined;
+    return { id: ref.id, span: ref.span, starts: ref.starts, passed: passed === 'unknown' ? passed : [...passed], ...(argumentSpan ? { argumentSpan } : {}) };
+  });
+}
+
+/**
+ * Warnings for the workflows `calls` name: an ID no workflow file of the workspace has, and
  * an argument without a key the child requires (on the argument, or on the ID when none is passed).
  */
-export function crossWorkflowDiagnostics(workflow: Workflow, lookup: WorkflowLookup): Diagnostic[] {
+export function childCallDiagnostics(calls: readonly ChildCallSummary[], lookup: WorkflowLookup): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const ref of workflowReferences(workflow)) {
-    const child = lookup(ref.id);
+  for (const call of calls) {
+    const child = lookup(call.id);
     if (!child) {
-      out.push(diagnostic('unknown-workflow-id', ref.span, [ref.id]));
+      out.push(diagnostic('unknown-workflow-id', call.span, [call.id]));
       continue;
     }
-    if (!ref.starts || !child.reads || child.reads.open || child.reads.required.length === 0) continue;
-    const passed = passedKeys(ref.argument);
-    if (passed === 'unknown') continue;
+    if (!call.starts || !child.reads || child.reads.open || child.reads.required.length === 0 || call.passed === 'unknown') continue;
+    const passed = new Set(call.passed);
     const missing = child.reads.required.filter((k) => !passed.has(k));
     if (missing.length === 0) continue;
-    const span = ref.argument && ref.argument.span.end > ref.argument.span.start ? ref.argument.span : ref.span;
-    out.push(diagnostic('child-argument-keys', span, [ref.id, child.reads.param, quoted(missing), quoted([...child.reads.required, ...child.reads.optional].sort())]));
+    out.push(diagnostic('child-argument-keys', call.argumentSpan ?? call.span, [call.id, child.reads.param, quoted(missing), quoted([...child.reads.required, ...child.reads.optional].sort())]));
   }
   return out;
+}
+
+/** `childCallDiagnostics` of the calls in `workflow`. */
+export function crossWorkflowDiagnostics(workflow: Workflow, lookup: WorkflowLookup): Diagnostic[] {
+  return childCallDiagnostics(childCallSummaries(workflow), lookup);
 }
 
 /** The keys a literal argument map passes; `unknown` for an expression or a map with computed keys. */

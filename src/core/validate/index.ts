@@ -77,6 +77,19 @@ const COMPAT_PROBLEMS: ReadonlySet<string> = new Set(['yaml-indentation-compat',
  * and every rule's findings, sorted by offset. `rules` defaults to all of them.
  */
 export function validateWorkflow(workflow: Workflow, rules: readonly NamedRule[] = RULES): Diagnostic[] {
+  const passes = validationPasses(workflow, rules);
+  for (;;) {
+    const next = passes.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `validateWorkflow` one pass at a time: the generator pauses after the model walk and after each
+ * rule, and returns the same diagnostics. A server drives it so that requests and newer edits are
+ * handled between passes, and drops it when the document moved on.
+ */
+export function* validationPasses(workflow: Workflow, rules: readonly NamedRule[] = RULES): Generator<void, Diagnostic[], void> {
   const slip = indentationSlip(workflow);
   // A misread tree only produces noise: the slip alone, beside the problems of the YAML stream itself.
   const problems = slip ? workflow.problems.filter((p) => STREAM_PROBLEMS.has(p.code)) : workflow.problems;
@@ -97,6 +110,7 @@ export function validateWorkflow(workflow: Workflow, rules: readonly NamedRule[]
   }
   out.push(...syntaxErrors(context));
   for (const rule of rules) {
+    yield;
     try {
       out.push(...rule.check(context));
     } catch (err) {

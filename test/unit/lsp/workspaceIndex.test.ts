@@ -118,6 +118,19 @@ describe('lsp: workspace index, document links and child workflows', () => {
     ]);
   });
 
+  it('warns the same in a parent of 32 KB or more, whose own check runs on the validation worker', async () => {
+    const padding = Array.from({ length: 900 }, (_, i) => `    - pad_${i}:\n        assign:\n          - x_${i}: ${i}\n`).join('');
+    const big = `${PARENT}padding:\n  steps:\n${padding}`;
+    deepStrictEqual(big.length > 32 * 1024, true);
+    const bigUri = pathToFileURL(path.join(root, 'big.workflows.yaml')).href;
+    server.open(bigUri, big);
+    deepStrictEqual(cross(await server.diagnostics(bigUri, 1)), [
+      { range: range(7, 12, 20), code: 'child-argument-keys', message: "'child' reads 'name' from 'input', which this argument does not pass. It reads: 'name'." },
+      { range: range(11, 23, 28), code: 'unknown-workflow-id', message: "No workflow file in this workspace has the ID 'ghost' (its file name without .yaml, .yml or .json)." },
+    ]);
+    server.close(bigUri);
+  });
+
   it('follows a created file reported by the watcher', async () => {
     const ghost = path.join(root, 'ghost.workflows.yaml');
     fs.writeFileSync(ghost, CHILD.replace('input.name', '"ok"'));

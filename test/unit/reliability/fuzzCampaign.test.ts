@@ -17,6 +17,7 @@ const CAMPAIGN: { target: string; seed: number; runs: number }[] = [
   { target: 'testfile-mutated', seed: 1132, runs: 300 },
   { target: 'testfile-yamlish', seed: 1133, runs: 1000 },
   { target: 'run-generated', seed: 1131, runs: 300 },
+  { target: 'lsp-protocol', seed: 1134, runs: 150 },
 ];
 
 describe('reliability: bounded fuzz campaign', function () {
