@@ -28,6 +28,8 @@ const entries = [
   { entryPoints: ['src/cli/lspWorker.ts'], outfile: 'dist/lspWorker.js' },
   // The Google client (~2 MB) lives in its own bundle, required on first use, so activation stays fast.
   { entryPoints: ['src/cloud/index.ts'], outfile: 'dist/cloud.js' },
+  // The language client (vscode-languageclient + protocol, ~350 KB), required once activation is done.
+  { entryPoints: ['src/vscode/editing/languageClient.ts'], outfile: 'dist/languageClient.js' },
   // The graph view's page: layout and drawing run in the webview, not on the extension host.
   { entryPoints: ['src/graph/webview/main.ts'], outfile: 'dist/graphView.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((e) => existsSync(e.entryPoints[0]));
@@ -39,6 +41,9 @@ if (existsSync(CONNECTOR_DATA)) {
   mkdirSync('dist/connectors', { recursive: true });
   for (const file of readdirSync(CONNECTOR_DATA)) if (file.endsWith('.json')) cpSync(`${CONNECTOR_DATA}/${file}`, `dist/connectors/${file}`);
 }
+
+// vscode-languageclient runs this script (beside its bundle) to end a server that ignores `exit`.
+cpSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', 'dist/terminateProcess.sh');
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

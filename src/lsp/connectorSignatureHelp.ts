@@ -3,8 +3,6 @@ import { MarkupKind, type SignatureHelp } from 'vscode-languageserver';
 import { connectorSignatureHelp } from '../core/language/connectorSignatureHelp';
 import type { DocumentModel } from './documentModels';
 
-export { CONNECTOR_SIGNATURE_TRIGGERS } from '../core/language/connectorSignatureHelp';
-
 /** The signature of the connector call around `offset`, or undefined when the cursor is not in one. */
 export function connectorSignatureHelpAt(model: DocumentModel, offset: number): SignatureHelp | undefined {
   const help = connectorSignatureHelp(model, offset);

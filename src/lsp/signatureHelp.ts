@@ -7,7 +7,7 @@ import type { SignatureHelp } from 'vscode-languageserver';
 import { signatureAt } from '../core/language/signatureHelp';
 import type { DocumentModel } from './documentModels';
 
-/** Characters after which clients ask for signature help. */
+/** Characters after which clients ask for signature help (connector calls, functions and subworkflows alike). */
 export const SIGNATURE_TRIGGERS = ['(', ','];
 
 /** The signature at `offset`; null off a call and in a connector call. */

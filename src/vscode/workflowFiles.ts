@@ -8,6 +8,9 @@ export const IS_WORKFLOW_FILE_KEY = 'cloudWorkflows.isWorkflowFile';
 /** Real documents only: not the read-only copies that git, diff or output views open. */
 export const WORKFLOW_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
+/** YAML and JSON documents on disk or unsaved: the language features' selector (each feature then keeps only workflows). */
+export const LANGUAGE_SELECTOR = ['yaml', 'json', 'jsonc'].flatMap((language) => WORKFLOW_SCHEMES.map((scheme) => ({ language, scheme })));
+
 const WORKFLOW_FILE_NAME = /\.workflows\.(ya?ml|json)$/i;
 const YAML_OR_JSON_NAME = /\.(ya?ml|json)$/i;
 

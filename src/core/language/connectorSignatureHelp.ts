@@ -16,9 +16,6 @@ export interface SignatureHelpInfo {
   activeParameter: number;
 }
 
-/** Characters that open or move signature help in a connector call. */
-export const CONNECTOR_SIGNATURE_TRIGGERS: readonly string[] = ['(', ','];
-
 /** The connector call whose argument list holds `offset`, or undefined when the cursor is not in one. */
 export function connectorSignatureHelp(model: { readonly text: string }, offset: number): SignatureHelpInfo | undefined {
   const { text } = model;

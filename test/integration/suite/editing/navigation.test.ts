@@ -130,7 +130,7 @@ suite('Editing: hover, definitions, outline and code lenses', () => {
   test('code lenses offer Run, Debug, Deploy and Graph above main with the document URI', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     assert.deepStrictEqual(
-      lenses.map((l) => [rangeText(l.range), l.command?.title, l.command?.command, String(l.command?.arguments?.[0])]),
+      lenses.map((l) => [rangeText(l.range), l.command?.title, l.command?.command, l.command?.arguments?.[0] instanceof vscode.Uri ? l.command.arguments[0].toString() : 'not a Uri']),
       [
         ['0:0-0:0', 'Run', 'cloudWorkflows.runWorkflow', document.uri.toString()],
         ['0:0-0:0', 'Debug', 'cloudWorkflows.debugWorkflow', document.uri.toString()],
