@@ -96,7 +96,7 @@ describe('architecture', () => {
     );
   });
 
-  it('keeps the language server free of vscode, even through the pure editing modules it reuses', () => {
+  it('keeps the language server free of vscode: it reads only the core', () => {
     const importsVscode = new Map<string, boolean>();
     const reaches = (file: string, seen: Set<string>): boolean => {
       if (importsVscode.has(file)) return importsVscode.get(file) as boolean;
@@ -115,7 +115,18 @@ describe('architecture', () => {
     deepStrictEqual(server.length > 5, true);
     deepStrictEqual(server.filter((file) => reaches(file, new Set())), []);
     deepStrictEqual(
-      violations((i) => i.file.startsWith('lsp/') && i.specifier.startsWith('.') && !['lsp', 'core', 'vscode'].includes(layerOf(i.file, i.specifier))),
+      violations((i) => i.file.startsWith('lsp/') && i.specifier.startsWith('.') && !['lsp', 'core'].includes(layerOf(i.file, i.specifier))),
+      [],
+    );
+  });
+
+  it('keeps vscode-languageclient out of the extension bundle: only languageClient.ts (bundled alone) imports it, and the rest only as types', () => {
+    deepStrictEqual(
+      violations((i) => i.specifier.startsWith('vscode-languageclient') && i.file !== 'vscode/editing/languageClient.ts'),
+      [],
+    );
+    deepStrictEqual(
+      violations((i) => i.specifier.endsWith('/languageClient') && !i.typeOnly),
       [],
     );
   });
