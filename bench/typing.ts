@@ -12,19 +12,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { TypingFigures } from '../test/integration/bench/typing.test';
 import { load1, ms, printTable, REPO, runIfMain } from './util';
-
-interface Figures {
-  file: string;
-  steps: number;
-  kb: number;
-  edits: number;
-  longestTaskMs: number;
-  p99TaskMs: number;
-  tasksOver50: number;
-  diagnosticsAfterLastEditMs: number;
-  completionMedianMs: number;
-}
 
 /** The `export NAME=value` lines provision.sh prints, as an environment. */
 function provisionedEnv(): NodeJS.ProcessEnv {
@@ -45,7 +34,7 @@ async function main(): Promise<void> {
     timeout: 15 * 60_000,
   });
   if (!fs.existsSync(out)) throw new Error(`the typing run wrote no figures (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as Figures[];
+  const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as TypingFigures[];
   printTable(
     'Extension host while typing (real VS Code: code-server + Chromium)',
     ['workflow', 'longest extension-host task', 'vs the 50 ms target', 'p99 task', 'tasks > 50 ms', 'completion round trip (median)', 'last keystroke → diagnostics'],

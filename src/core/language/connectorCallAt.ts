@@ -8,7 +8,15 @@ import { isConnectorNamespace } from '../connectors/catalogue';
 export function connectorCallAt(before: string): { name: string; argIndex: number } | undefined {
   const open = before.lastIndexOf('${');
   if (open < 0) return undefined;
-  const text = before.slice(open + 2);
+  const call = openCall(before.slice(open + 2));
+  return call && isConnectorNamespace(call.name) ? call : undefined;
+}
+
+/**
+ * The innermost `(` not closed before the end of `text` (an expression up to the cursor),
+ * preceded by a dotted name, and how many top-level commas follow it: the call being written.
+ */
+export function openCall(text: string): { name: string; argIndex: number } | undefined {
   const stack: { at: number; commas: number }[] = [];
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -23,6 +31,6 @@ export function connectorCallAt(before: string): { name: string; argIndex: numbe
   }
   const inner = stack[stack.length - 1];
   if (!inner || text[inner.at] !== '(') return undefined;
-  const name = /[A-Za-z_][\w.]*$/.exec(text.slice(0, inner.at))?.[0];
-  return name && isConnectorNamespace(name) ? { name, argIndex: inner.commas } : undefined;
+  const name = /[A-Za-z_][\w.]*$/.exec(text.slice(0, inner.at).trimEnd())?.[0];
+  return name ? { name, argIndex: inner.commas } : undefined;
 }

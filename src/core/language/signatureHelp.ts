@@ -9,6 +9,7 @@ import { isConnectorNamespace } from '../connectors/catalogue';
 import { nodeAt, routineAt, spanContains, stepAt, walkSteps } from '../model/query';
 import type { Routine, Step, Workflow } from '../model/types';
 import { lookupFunction, type StdlibFunction } from '../stdlib/catalogue';
+import { openCall } from './connectorCallAt';
 import { cursorContext } from './cursorContext';
 import { functionSignature, paramText, subworkflowSignature } from './signatures';
 
@@ -40,26 +41,6 @@ function expressionSignature(workflow: Workflow, offset: number): SignatureInfo 
   const call = openCall(before);
   if (!call || isConnectorNamespace(call.name)) return undefined;
   return signatureOf(workflow, call.name, () => call.argIndex);
-}
-
-/** The innermost `(` not closed before the end of `text`, preceded by a dotted name, and the commas since. */
-function openCall(text: string): { name: string; argIndex: number } | undefined {
-  const stack: { at: number; commas: number }[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') stack.push({ at: i, commas: 0 });
-    else if (c === ')' || c === ']' || c === '}') stack.pop();
-    else if (c === ',' && stack.length) stack[stack.length - 1].commas++;
-  }
-  const inner = stack[stack.length - 1];
-  if (!inner || text[inner.at] !== '(') return undefined;
-  const name = /[A-Za-z_][\w.]*$/.exec(text.slice(0, inner.at).trimEnd())?.[0];
-  return name ? { name, argIndex: inner.commas } : undefined;
 }
 
 /** The `args:` of a call step: the key being written picks the parameter. */

@@ -16,7 +16,8 @@ const EDITS = 40;
 const GAP_MS = 80;
 const TICK_MS = 2;
 
-interface Figures {
+/** What one typing run measured (read by bench/typing.ts). */
+export interface TypingFigures {
   file: string;
   steps: number;
   kb: number;
@@ -51,7 +52,7 @@ function percentile(values: number[], p: number): number {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Types into the generated workflow of `steps` steps; as `.txt` it is VS Code alone (no YAML, no extension feature). */
-async function typeInto(steps: number, extension = 'workflows.yaml'): Promise<Figures> {
+async function typeInto(steps: number, extension = 'workflows.yaml'): Promise<TypingFigures> {
   const text = generateWorkflow(steps);
   const name = `typing-${steps}.${extension}`;
   const document = await openScratch(name, text);

@@ -1,6 +1,7 @@
 import { deepStrictEqual, rejects } from 'assert';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { startLsp, type LspServer } from './lspClient';
+import { withServer } from './features';
+import type { LspServer } from './lspClient';
 
 const range = (line: number, start: number, end: number, endLine = line): Range => ({ start: { line, character: start }, end: { line: endLine, character: end } });
 
@@ -73,22 +74,13 @@ const JSON_URI = 'file:///work/scopes.workflows.json';
 const JSON_TEXT = '{"main": {"params": ["args"], "steps": [{"first": {"assign": [{"x": "${args.a}"}], "next": "second"}}, {"second": {"return": "${x}"}}]}}';
 
 describe('lsp: references and rename', () => {
-  let server: LspServer;
-  before(async () => {
-    server = startLsp();
-    await server.initialize({}, { diagnosticsDelay: 0 });
-    server.open(YAML_URI, YAML);
-    server.open(JSON_URI, JSON_TEXT, 'json');
-    server.open(PARALLEL_URI, PARALLEL);
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const shared = withServer([{ uri: YAML_URI, text: YAML }, { uri: JSON_URI, text: JSON_TEXT, languageId: 'json' }, { uri: PARALLEL_URI, text: PARALLEL }]);
+  const server = (): LspServer => shared.server();
   const references = (uri: string, line: number, character: number, includeDeclaration = true) =>
-    server.connection.sendRequest<Location[] | null>('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration } });
-  const prepare = (uri: string, line: number, character: number) => server.connection.sendRequest<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri }, position: { line, character } });
+    server().connection.sendRequest<Location[] | null>('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration } });
+  const prepare = (uri: string, line: number, character: number) => server().connection.sendRequest<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri }, position: { line, character } });
   const rename = (uri: string, line: number, character: number, newName: string) =>
-    server.connection.sendRequest<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName });
+    server().connection.sendRequest<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName });
   const at = (uri: string, ...ranges: Range[]): Location[] => ranges.map((r) => ({ uri, range: r }));
   const edits = (uri: string, ...changes: [Range, string][]): WorkspaceEdit => ({ changes: { [uri]: changes.map(([r, newText]) => ({ range: r, newText })) } });
   const refused = (message: string) => ({ code: -32600, message });
@@ -228,7 +220,7 @@ describe('lsp: references and rename', () => {
     });
 
     it('refuses a new name that is not a string', async () => {
-      await rejects(server.connection.sendRequest('textDocument/rename', { textDocument: { uri: YAML_URI }, position: { line: 8, character: 7 }, newName: 42 }), { code: -32602, message: 'newName must be a string' });
+      await rejects(server().connection.sendRequest('textDocument/rename', { textDocument: { uri: YAML_URI }, position: { line: 8, character: 7 }, newName: 42 }), { code: -32602, message: 'newName must be a string' });
     });
 
     it('refuses where there is nothing to rename', async () => {

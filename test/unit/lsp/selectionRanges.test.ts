@@ -1,6 +1,7 @@
 import { deepStrictEqual, rejects } from 'assert';
 import type { Range, SelectionRange } from 'vscode-languageserver-protocol';
-import { startLsp, type LspServer } from './lspClient';
+import { withServer } from './features';
+import type { LspServer } from './lspClient';
 
 const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range => ({ start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
 
@@ -28,17 +29,9 @@ function chain(selection: SelectionRange | undefined): Range[] {
 }
 
 describe('lsp: selection ranges', () => {
-  let server: LspServer;
-  before(async () => {
-    server = startLsp();
-    await server.initialize({}, { diagnosticsDelay: 0 });
-    server.open(YAML_URI, YAML);
-    server.open(JSON_URI, JSON_TEXT, 'json');
-  });
-  after(async () => {
-    await server.stop();
-  });
-  const select = (uri: string, ...positions: { line: number; character: number }[]) => server.connection.sendRequest<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions });
+  const shared = withServer([{ uri: YAML_URI, text: YAML }, { uri: JSON_URI, text: JSON_TEXT, languageId: 'json' }]);
+  const server = (): LspServer => shared.server();
+  const select = (uri: string, ...positions: { line: number; character: number }[]) => server().connection.sendRequest<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions });
 
   it('grows from a word to the routine in YAML', async () => {
     const [selection] = await select(YAML_URI, { line: 5, character: 30 });
@@ -89,7 +82,7 @@ describe('lsp: selection ranges', () => {
   });
 
   it('refuses malformed positions', async () => {
-    await rejects(server.connection.sendRequest('textDocument/selectionRange', { textDocument: { uri: YAML_URI }, positions: [{ line: -1, character: 0 }] }), {
+    await rejects(server().connection.sendRequest('textDocument/selectionRange', { textDocument: { uri: YAML_URI }, positions: [{ line: -1, character: 0 }] }), {
       code: -32602,
       message: 'positions must be a list of non-negative integer lines and characters',
     });

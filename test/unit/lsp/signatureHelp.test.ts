@@ -1,6 +1,7 @@
 import { deepStrictEqual } from 'assert';
 import type { SignatureHelp } from 'vscode-languageserver-protocol';
-import { startLsp, type LspServer } from './lspClient';
+import { withServer } from './features';
+import type { LspServer } from './lspClient';
 
 const YAML_URI = 'file:///work/signatures.workflows.yaml';
 const YAML = [
@@ -41,17 +42,9 @@ const SUB = { label: 'sub(first, second = 2)', documentation: { kind: 'markdown'
 const help = (signature: object, activeParameter: number) => ({ signatures: [signature], activeSignature: 0, activeParameter });
 
 describe('lsp: signature help', () => {
-  let server: LspServer;
-  before(async () => {
-    server = startLsp();
-    await server.initialize({}, { diagnosticsDelay: 0 });
-    server.open(YAML_URI, YAML);
-    server.open(JSON_URI, JSON_TEXT, 'json');
-  });
-  after(async () => {
-    await server.stop();
-  });
-  const signature = (uri: string, line: number, character: number) => server.connection.sendRequest<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri }, position: { line, character } });
+  const shared = withServer([{ uri: YAML_URI, text: YAML }, { uri: JSON_URI, text: JSON_TEXT, languageId: 'json' }]);
+  const server = (): LspServer => shared.server();
+  const signature = (uri: string, line: number, character: number) => server().connection.sendRequest<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri }, position: { line, character } });
 
   it('shows a standard-library function in an expression, with the parameter after two commas', async () => {
     deepStrictEqual(

@@ -51,6 +51,14 @@ export async function removeScratch(): Promise<void> {
   }
 }
 
+/** The position of the `nth` occurrence of `needle` in the document, plus `delta` characters. */
+export function at(document: vscode.TextDocument, needle: string, delta = 0, nth = 1): vscode.Position {
+  let offset = -1;
+  for (let i = 0; i < nth; i++) offset = document.getText().indexOf(needle, offset + 1);
+  assert.ok(offset >= 0, `'${needle}' not found`);
+  return document.positionAt(offset + delta);
+}
+
 /** Splits a `‸` cursor marker out of `text`. */
 export function withCursor(marked: string): { text: string; offset: number } {
   const offset = marked.indexOf('‸');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openScratch, rangeText, removeScratch } from './helpers';
+import { activateExtension, at, openScratch, rangeText, removeScratch } from './helpers';
 
 /**
  * The features new with the language server, through VS Code's own commands (so through
@@ -31,14 +31,6 @@ greet:
     - build:
         return: \${"Hi " + n}
 `;
-
-/** The position of the `nth` occurrence of `needle`, plus `delta` characters. */
-function at(document: vscode.TextDocument, needle: string, delta = 0, nth = 1): vscode.Position {
-  let offset = -1;
-  for (let i = 0; i < nth; i++) offset = document.getText().indexOf(needle, offset + 1);
-  assert.ok(offset >= 0, `'${needle}' not found`);
-  return document.positionAt(offset + delta);
-}
 
 suite('Editing: references, rename, signature help, tokens, selection and links (language server)', () => {
   let document: vscode.TextDocument;

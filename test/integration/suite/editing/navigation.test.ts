@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openScratch, rangeText, removeScratch } from './helpers';
+import { activateExtension, at, openScratch, rangeText, removeScratch } from './helpers';
 
 const WORKFLOW = `main:
   params: [args]
@@ -46,14 +46,6 @@ retrying:
             url: https://example.com
         retry: \${http.default_retry}
 `;
-
-/** The position of the `nth` occurrence of `needle`, plus `delta` characters. */
-function at(document: vscode.TextDocument, needle: string, delta = 0, nth = 1): vscode.Position {
-  let offset = -1;
-  for (let i = 0; i < nth; i++) offset = document.getText().indexOf(needle, offset + 1);
-  assert.ok(offset >= 0, `'${needle}' not found`);
-  return document.positionAt(offset + delta);
-}
 
 async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
