@@ -19,8 +19,13 @@ export interface UiStep {
   run(context: UiContext): Promise<void>;
 }
 
-/** Copied into the workspace as `.vscode/settings.json`: children "sleep" on a virtual clock. */
-export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual' };
+/**
+ * Copied into the workspace as `.vscode/settings.json`: children "sleep" on a virtual clock, and
+ * edits stay in the editor (VS Code in a browser auto-saves after 1 s by default: the typo of the
+ * Problems step reached the disk, and a save still in flight when it was undone could leave it
+ * there for Debug, which deploys the files on disk).
+ */
+export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual', 'files.autoSave': 'off' };
 
 const PARENT = 'workflow-parent.yaml';
 
