@@ -19,7 +19,7 @@ import { ARTIFACTS, scratchDir, writeStageResult } from './results';
 const STAGE = 'ui';
 const UI_ARTIFACTS = path.join(ARTIFACTS, 'ui');
 /** Screenshots worth showing in the README, copied on request after a green run. */
-const DOC_IMAGES = ['02-problems.png', '04-children.png', '05-retried.png', '06-details.png', '07-debugger.png', '08-test-failure.png', '09-graph.png'];
+const DOC_IMAGES = ['02-problems.png', '04-children.png', '05-retried.png', '06-details.png', '07-debugger.png', '08-test-failure.png', '09-graph.png', '10-rename.png'];
 
 function packageVsix(): string {
   const vsix = path.join(ROOT, '.cache', 'ui', 'cloud-workflows-toolkit.vsix');

@@ -19,8 +19,13 @@ export interface UiStep {
   run(context: UiContext): Promise<void>;
 }
 
-/** Copied into the workspace as `.vscode/settings.json`: children "sleep" on a virtual clock. */
-export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual' };
+/**
+ * Copied into the workspace as `.vscode/settings.json`: children "sleep" on a virtual clock, and
+ * edits stay in the editor (VS Code in a browser auto-saves after 1 s by default: the typo of the
+ * Problems step reached the disk, and a save still in flight when it was undone could leave it
+ * there for Debug, which deploys the files on disk).
+ */
+export const WORKSPACE_SETTINGS = { 'cloudWorkflows.emulator.clock': 'virtual', 'files.autoSave': 'off' };
 
 const PARENT = 'workflow-parent.yaml';
 
@@ -33,6 +38,14 @@ export const FAILING_TEST = `
 `;
 const RETURN_LINE = 43; // `        return: ${execution_results}` in examples/parent-child/workflow-parent.yaml
 const SAVE_LINE = 33; // `- save_successful_execution:`, inside the parallel for's try
+/** `          - execution_results: {}` (line 7): the cursor lands inside the variable's name. */
+const RESULTS_LINE = 7;
+const RESULTS_COLUMN = 15;
+/** `execution_results` in the example: three assign keys, `shared`, two keys in the loop, `return`. */
+const RESULTS_OCCURRENCES = 7;
+/** What Find also matches: the step name `return_execution_results`, another symbol. */
+const RESULTS_IN_STEP_NAME = 1;
+const RENAMED = 'child_results';
 const RUN_TIMEOUT = DEFAULT_TIMEOUT + 60_000;
 
 function describe(rows: Row[]): string {
@@ -326,6 +339,45 @@ export const PARENT_CHILD_FLOW: UiStep[] = [
       // The step's name is on line 20 of the example: the editor's cursor moves there.
       await workbench.page.locator('.statusbar-item', { hasText: /Ln 20, Col/ }).first().waitFor({ timeout: DEFAULT_TIMEOUT });
       await screenshot('09-graph');
+    },
+  },
+  {
+    name: 'Rename (F2) of a variable rewrites its seven occurrences through the language server, and undo restores them',
+    run: async ({ workbench, screenshot, log }) => {
+      // Last step: the document is restored and closed unsaved, so the file on disk never changes.
+      await workbench.runCommand('View: Close All Editor Groups');
+      if (await workbench.page.locator('.part.panel').isVisible()) {
+        await workbench.runCommand('View: Toggle Panel Visibility').catch((err: unknown) => log(`could not hide the panel: ${String(err)}`));
+      }
+      await workbench.quickOpen(PARENT, 'execution_results');
+      await workbench.expectFindCount('execution_results', RESULTS_OCCURRENCES + RESULTS_IN_STEP_NAME);
+      await workbench.goToLine(RESULTS_LINE, RESULTS_COLUMN);
+      // Out of the way of the screenshot: a pointer left over the text would open a hover.
+      await workbench.page.mouse.move(640, 2);
+      await workbench.page.keyboard.press('F2');
+      // The box opens with what the server's prepareRename answered, selected.
+      const box = workbench.page.locator('.monaco-editor .rename-box input.rename-input').first();
+      await box.waitFor({ timeout: DEFAULT_TIMEOUT });
+      assert.equal(await box.inputValue(), 'execution_results');
+      // Typed into the box itself: keys sent before it takes the focus would edit the document.
+      await box.press('Control+A');
+      await box.pressSequentially(RENAMED);
+      assert.equal(await box.inputValue(), RENAMED);
+      await screenshot('10-rename');
+      await box.press('Enter');
+      await box.waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT });
+      await workbench.expectFindCount(RENAMED, RESULTS_OCCURRENCES);
+      // Left alone: the step `return_execution_results` is not the variable.
+      await workbench.expectFindCount('execution_results', RESULTS_IN_STEP_NAME);
+      log(`renamed execution_results to ${RENAMED}: ${RESULTS_OCCURRENCES} occurrences`);
+      await workbench.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await workbench.page.keyboard.press('Control+Z');
+      await workbench.expectFindCount('execution_results', RESULTS_OCCURRENCES + RESULTS_IN_STEP_NAME);
+      await workbench.expectFindCount(RENAMED, 0);
+      const dirty = workbench.page.locator('.tabs-container .tab.dirty', { hasText: PARENT });
+      await dirty.waitFor({ state: 'detached', timeout: DEFAULT_TIMEOUT });
+      await workbench.runCommand('View: Revert and Close Editor');
+      await workbench.page.locator('.tabs-container .tab', { hasText: PARENT }).waitFor({ state: 'detached', timeout: DEFAULT_TIMEOUT });
     },
   },
 ];

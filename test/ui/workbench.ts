@@ -59,13 +59,13 @@ export class Workbench {
     }
   }
 
-  /** Moves the cursor of the active editor to a 1-based line with Go to Line. */
-  async goToLine(line: number): Promise<void> {
+  /** Moves the cursor of the active editor to a 1-based line (and column) with Go to Line. */
+  async goToLine(line: number, column?: number): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: DEFAULT_TIMEOUT });
-    await input.fill(`:${line}`);
+    await input.fill(column === undefined ? `:${line}` : `:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT });
   }
@@ -125,6 +125,31 @@ export class Workbench {
       { timeout: DEFAULT_TIMEOUT },
     );
     return prompt;
+  }
+
+  /**
+   * Counts the occurrences of `search` in the active editor with its Find widget (Ctrl+F), which
+   * counts the whole document, not only the rendered lines. Waits until the widget shows `expected`
+   * matches ("No results" is 0) and throws with what it last showed otherwise; closes the widget.
+   */
+  async expectFindCount(search: string, expected: number, timeout = 30_000): Promise<void> {
+    await this.page.keyboard.press('Control+F');
+    const widget = this.page.locator('.editor-widget.find-widget.visible').first();
+    const input = widget.locator('.find-part .monaco-findInput .input').first();
+    await input.waitFor({ timeout: DEFAULT_TIMEOUT });
+    await input.fill(search);
+    const count = widget.locator('.matchesCount').first();
+    const deadline = Date.now() + timeout;
+    let shown = '';
+    for (;;) {
+      shown = (await count.innerText()).trim();
+      const total = shown === 'No results' ? 0 : Number(/^\S+ of (\d+)$/.exec(shown)?.[1] ?? NaN);
+      if (total === expected && (await input.inputValue()) === search) break;
+      if (Date.now() > deadline) throw new Error(`Find '${search}' shows "${shown}", expected ${expected} matches`);
+      await this.page.waitForTimeout(250);
+    }
+    await this.page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: DEFAULT_TIMEOUT });
   }
 
   /** Texts of the Problems panel rows (opened with its focus command first). */
