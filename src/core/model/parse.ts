@@ -20,10 +20,13 @@ export function parseWorkflow(text: string, options?: ParseOptions): Workflow {
 /**
  * The model of `text`, the next version of the text `previous` was built from: when the edit
  * between them lies inside one step (see incremental.ts), only that step is read again and the
- * result equals `parseWorkflow(text, options)`; otherwise the whole text is parsed.
+ * result equals `parseWorkflow(text, options)`; the same text gives `previous` back; otherwise the
+ * whole text is parsed.
  */
 export function updateWorkflow(previous: Workflow | undefined, text: string, options?: ParseOptions): Workflow {
   if (previous && previous.format === (options?.format ?? detectFormat(text))) {
+    // Models are never changed once built: the same text can share one.
+    if (previous.text === text) return previous;
     const updated = reparseIncrementally(previous, text, parseExpression);
     if (updated) return updated;
   }

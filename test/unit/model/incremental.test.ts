@@ -3,7 +3,7 @@ import { generateWorkflow } from '../../../bench/generateWorkflow';
 import { parseExpression } from '../../../src/core/expr/parser';
 import { changedRegion, editedStep, reparseIncrementally } from '../../../src/core/model/incremental';
 import { readFastYaml } from '../../../src/core/model/fastYaml';
-import { parseWorkflow } from '../../../src/core/model/parse';
+import { parseWorkflow, updateWorkflow } from '../../../src/core/model/parse';
 import { corpusWorkflows } from '../../fuzz/corpus';
 import { applyEdit, incrementalAgrees, randomEdit } from '../../fuzz/incrementalDifferential';
 import { sampled } from '../../fuzz/yamlDifferential';
@@ -154,6 +154,31 @@ describe('model: incremental re-parse', () => {
     it('JSON documents', () => {
       const json = '{"main": {"steps": [{"a": {\n  "return": 1\n}}]}}';
       strictEqual(incremental(json, json.replace('1', '2'), 'json'), undefined);
+    });
+  });
+
+  describe('updateWorkflow', () => {
+    it('gives the previous model back for the same text', () => {
+      const previous = parseWorkflow(SOURCE, { format: 'yaml' });
+      strictEqual(updateWorkflow(previous, SOURCE, { format: 'yaml' }), previous);
+    });
+
+    it('re-reads one step for an edit inside it, and parses everything otherwise', () => {
+      const previous = parseWorkflow(SOURCE, { format: 'yaml' });
+      const inStep = edited('return: 1', 'return: 2');
+      const model = updateWorkflow(previous, inStep, { format: 'yaml' });
+      strictEqual(model.routines[0], previous.routines[0]);
+      deepStrictEqual(sampled(model), sampled(parseWorkflow(inStep, { format: 'yaml' })));
+      const header = edited('sub:', 'subb:');
+      const full = updateWorkflow(previous, header, { format: 'yaml' });
+      strictEqual(full.routines[0] === previous.routines[0], false);
+      deepStrictEqual(sampled(full), sampled(parseWorkflow(header, { format: 'yaml' })));
+    });
+
+    it('parses everything when the format differs', () => {
+      const previous = parseWorkflow(SOURCE, { format: 'yaml' });
+      const json = '{"main": {"steps": []}}';
+      deepStrictEqual(sampled(updateWorkflow(previous, json)), sampled(parseWorkflow(json)));
     });
   });
 
