@@ -114,6 +114,14 @@ describe('model: incremental re-parse', () => {
       });
     }
 
+    it('an edit in a file with CRLF line breaks: the model equals a full parse', () => {
+      const crlf = SOURCE.replace(/\n/g, '\r\n');
+      const after = edited('result: r', 'result: rr', crlf);
+      const model = incremental(crlf, after);
+      strictEqual(model !== undefined, true);
+      deepStrictEqual(sampled(model), sampled(parseWorkflow(after, { format: 'yaml' })));
+    });
+
     it('shares the routines before the edit and keeps the text of the new version', () => {
       const after = edited('return: 1', 'return: 12');
       const previous = parseWorkflow(SOURCE, { format: 'yaml' });
@@ -197,6 +205,14 @@ describe('model: incremental re-parse', () => {
       const tally: Tally = { edits: 0, inStep: 0, taken: 0 };
       for (const file of files) fuzzEdits(file.text, 12, random, tally);
       deepStrictEqual(tally, { edits: 1800, inStep: 534, taken: 513 });
+    });
+
+    it('equal a full parse whenever taken, on 40 corpus workflows with CRLF line breaks', () => {
+      const files = corpusWorkflows().filter((f) => !f.file.endsWith('.json')).slice(0, 40);
+      const random = seeded(1314);
+      const tally: Tally = { edits: 0, inStep: 0, taken: 0 };
+      for (const file of files) fuzzEdits(file.text.replace(/\r?\n/g, '\r\n'), 10, random, tally);
+      deepStrictEqual(tally, { edits: 400, inStep: 137, taken: 132 });
     });
   });
 });
