@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../core/diagnostic';
 import { LineIndex } from '../core/location';
 import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
-import { parseWorkflow } from '../core/model/parse';
+import { updateWorkflow } from '../core/model/parse';
 import type { Workflow } from '../core/model/types';
 import { validationPasses, validateWorkflow } from '../core/validate';
 import { childCallSummaries, type ChildCallSummary } from '../core/validate/childWorkflows';
@@ -54,6 +54,8 @@ export function isWorkflowText(uri: string, format: 'yaml' | 'json', text: strin
 
 interface Entry {
   model?: DocumentModel;
+  /** The model of an earlier version, until this version's is built from it (then dropped). */
+  previous?: DocumentModel;
   lines?: LineIndex;
   version: number;
   isWorkflow: boolean;
@@ -88,7 +90,9 @@ export class DocumentModels {
     if (!entry.model) {
       const text = document.getText();
       const format = formatOf(document);
-      entry.model = { uri: document.uri, version: document.version, text, format, lines: this.lines(document), workflow: parseWorkflow(text, { format }) };
+      const workflow = updateWorkflow(entry.previous?.workflow, text, { format });
+      entry.previous = undefined;
+      entry.model = { uri: document.uri, version: document.version, text, format, lines: this.lines(document), workflow };
     }
     return entry.model;
   }
@@ -156,6 +160,8 @@ export class DocumentModels {
     const known = this.entries.get(document.uri);
     if (known && known.version === document.version) return known;
     const entry: Entry = { version: document.version, isWorkflow: this.byGlob.has(document.uri) || isWorkflowText(document.uri, formatOf(document), document.getText()) };
+    // Kept so this version's model can be built by re-reading only the edited step.
+    if (known && known.version < document.version) entry.previous = known.model ?? known.previous;
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -6,25 +6,39 @@
  * the summary of the workflow's child-execution calls (the cross-workflow check runs in the server).
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { parseWorkflow } from '../core/model/parse';
+import { updateWorkflow } from '../core/model/parse';
+import type { Workflow } from '../core/model/types';
 import { validateWorkflow } from '../core/validate';
 import { childCallSummaries } from '../core/validate/childWorkflows';
 import type { Checked } from './documentModels';
 
 interface Job {
   id: number;
+  /** The document's URI: the worker keeps the model of its last version to re-read only what an edit changed. */
+  key: string;
   text: string;
   format: 'yaml' | 'json';
 }
 
 type Answer = { id: number; checked: Checked } | { id: number; error: string };
 
-/** The worker's loop: one job at a time, each answered with its diagnostics or the error it hit. */
+/** How many documents' last models the worker keeps (the most recently checked ones). */
+const KEPT_MODELS = 8;
+
+/**
+ * The worker's loop: one job at a time, each answered with its diagnostics or the error it hit.
+ * The last model of each recent document is kept, so a small edit re-reads only its step.
+ */
 export function serveValidation(port: MessagePort): void {
+  const models = new Map<string, Workflow>();
   port.on('message', (job: Job) => {
     let answer: Answer;
     try {
-      const workflow = parseWorkflow(job.text, { format: job.format });
+      const previous = models.get(job.key);
+      models.delete(job.key);
+      const workflow = updateWorkflow(previous, job.text, { format: job.format });
+      models.set(job.key, workflow);
+      if (models.size > KEPT_MODELS) models.delete(models.keys().next().value as string);
       answer = { id: job.id, checked: { diagnostics: validateWorkflow(workflow), calls: childCallSummaries(workflow) } };
     } catch (error) {
       answer = { id: job.id, error: error instanceof Error ? error.message : String(error) };
@@ -70,7 +84,7 @@ export class WorkerValidator {
         return;
       }
       this.queued.get(key)?.resolve(undefined);
-      this.queued.set(key, { job: { id: this.nextId++, text, format }, key, resolve, reject });
+      this.queued.set(key, { job: { id: this.nextId++, key, text, format }, key, resolve, reject });
       this.pump();
     });
   }

@@ -28,6 +28,7 @@ import type { ExecutionHost, ExecutionOutcome } from '../../src/engine/host';
 import { corpusWorkflows } from './corpus';
 import { expressionText, generatedWorkflow, yamlish } from './generators';
 import { checkLspScript, lspScript } from './lspProtocol';
+import { checkEditScript, editScripts } from './incrementalDifferential';
 import { fastReaderAgrees } from './yamlDifferential';
 
 export interface FuzzTarget {
@@ -234,6 +235,14 @@ export const TARGETS: readonly FuzzTarget[] = [
     input: () => mutatedCorpus(),
     check: async (text) => {
       timed(TIME_BOUNDS_MS.lint, 'the fast reader and yaml', () => fastReaderAgrees(text));
+    },
+  },
+  {
+    name: 'incremental-differential',
+    description: 'the incremental re-parse on a few random small edits of corpus workflows in a row: the model of a full parse whenever it takes an edit',
+    input: () => editScripts(),
+    check: async (text) => {
+      timed(TIME_BOUNDS_MS.lint, 'the incremental re-parse', () => checkEditScript(text));
     },
   },
   {

@@ -18,6 +18,22 @@ export interface ParseOptions {
   format?: 'yaml' | 'json';
 }
 
+/** The models whose whole text the fast reader read (see `wasReadFast`). */
+const READ_FAST = new WeakSet<Workflow>();
+
+/**
+ * Whether the fast reader read the whole text of `workflow` (so the source has no anchors, aliases,
+ * tags, several documents or anything `yaml` would warn about): what the incremental re-parse needs.
+ */
+export function wasReadFast(workflow: Workflow): boolean {
+  return READ_FAST.has(workflow);
+}
+
+/** Records that `workflow` equals a model the fast reader built (incremental.ts's spliced models). */
+export function markReadFast(workflow: Workflow): void {
+  READ_FAST.add(workflow);
+}
+
 /** Whether `text` is taken as JSON when no format is given. */
 export function detectFormat(text: string): 'yaml' | 'json' {
   const match = /^[\s\uFEFF]*([^\s\uFEFF])/.exec(text);
@@ -37,6 +53,7 @@ export function buildWorkflow(
   const format = options?.format ?? detectFormat(text);
   const loaded = loadYaml(text, reader);
   const workflow: Workflow = { text, format, form: 'invalid', routines: [], problems: loaded.problems };
+  if (loaded.fast) READ_FAST.add(workflow);
   const doc = loaded.doc;
   if (!doc || doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)) {
     workflow.problems.unshift(modelProblem('empty-document', { start: 0, end: 0 }));

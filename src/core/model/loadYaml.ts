@@ -29,6 +29,8 @@ export interface LoadedYaml {
   problems: ModelProblem[];
   /** Start offsets of the quoted scalars repaired for `yaml-indentation-compat`. */
   repaired: Set<number>;
+  /** Whether the fast reader read the text (then there are no problems, anchors, aliases or tags). */
+  fast: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export type YamlReader = 'auto' | 'yaml';
 export function loadYaml(text: string, reader: YamlReader = 'auto'): LoadedYaml {
   if (reader === 'auto') {
     const fast = readFastYaml(text);
-    if (fast) return { doc: fast, problems: [], repaired: new Set() };
+    if (fast) return { doc: fast, problems: [], repaired: new Set(), fast: true };
   }
   let docs = parseAllDocuments(text, OPTIONS);
   let source = text;
@@ -69,7 +71,7 @@ export function loadYaml(text: string, reader: YamlReader = 'auto'): LoadedYaml 
     const second = docs[1] as Document.Parsed;
     problems.push(modelProblem('multiple-documents', { start: second.range[0], end: second.range[1] }));
   }
-  return { doc, problems, repaired };
+  return { doc, problems, repaired, fast: false };
 }
 
 function syntaxProblem(error: YAMLError, length: number): ModelProblem {

@@ -3,7 +3,8 @@
  */
 import { parseExpression } from '../expr/parser';
 import type { Workflow } from './types';
-import { buildWorkflow, type ParseOptions } from './buildWorkflow';
+import { buildWorkflow, detectFormat, type ParseOptions } from './buildWorkflow';
+import { reparseIncrementally } from './incremental';
 
 export type { ParseOptions } from './buildWorkflow';
 
@@ -14,4 +15,20 @@ export type { ParseOptions } from './buildWorkflow';
  */
 export function parseWorkflow(text: string, options?: ParseOptions): Workflow {
   return buildWorkflow(text, options, parseExpression);
+}
+
+/**
+ * The model of `text`, the next version of the text `previous` was built from: when the edit
+ * between them lies inside one step (see incremental.ts), only that step is read again and the
+ * result equals `parseWorkflow(text, options)`; the same text gives `previous` back; otherwise the
+ * whole text is parsed.
+ */
+export function updateWorkflow(previous: Workflow | undefined, text: string, options?: ParseOptions): Workflow {
+  if (previous && previous.format === (options?.format ?? detectFormat(text))) {
+    // Models are never changed once built: the same text can share one.
+    if (previous.text === text) return previous;
+    const updated = reparseIncrementally(previous, text, parseExpression);
+    if (updated) return updated;
+  }
+  return parseWorkflow(text, options);
 }

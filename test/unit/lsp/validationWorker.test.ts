@@ -34,6 +34,26 @@ describe('lsp: validation worker', () => {
     deepStrictEqual(await validator.validate('a', text, 'yaml'), { diagnostics: expected, calls: childCallSummaries(workflow) });
   });
 
+  it('returns the diagnostics of each version when a document is edited inside a step (from its kept model)', async () => {
+    const versions = [faulty()];
+    versions.push(versions[0].replace('${url_z}', '${url_5}'));
+    versions.push(versions[1].replace('next: loop_x', 'next: loop_3'));
+    versions.push(versions[2].replace('        reslt: resp_7', '        reslt: resp_77'));
+    const codes: string[][] = [];
+    for (const text of versions) {
+      const workflow = parseWorkflow(text, { format: 'yaml' });
+      const expected = validateWorkflow(workflow);
+      codes.push(expected.map((d) => d.code));
+      deepStrictEqual(await validator.validate('a', text, 'yaml'), { diagnostics: expected, calls: childCallSummaries(workflow) });
+    }
+    deepStrictEqual(codes, [
+      ['unknown-next-target', 'undefined-variable', 'unknown-key', 'undefined-variable', 'undefined-variable', 'undefined-variable'],
+      ['unknown-next-target', 'unknown-key', 'undefined-variable', 'undefined-variable', 'undefined-variable'],
+      ['unknown-key', 'undefined-variable', 'undefined-variable', 'undefined-variable'],
+      ['unknown-key', 'undefined-variable', 'undefined-variable', 'undefined-variable'],
+    ]);
+  });
+
   it('resolves a waiting job that a newer one for the same document replaced to undefined', async () => {
     const text = faulty();
     const first = validator.validate('a', text, 'yaml');

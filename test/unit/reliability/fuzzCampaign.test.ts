@@ -9,6 +9,7 @@ import { TARGETS, targetNamed } from '../../fuzz/targets';
 const CAMPAIGN: { target: string; seed: number; runs: number }[] = [
   { target: 'lint-mutated-corpus', seed: 1127, runs: 300 },
   { target: 'yaml-fast-differential', seed: 1132, runs: 300 },
+  { target: 'incremental-differential', seed: 1135, runs: 300 },
   { target: 'graph-mutated-corpus', seed: 1133, runs: 200 },
   { target: 'editing-mutated-corpus', seed: 1134, runs: 150 },
   { target: 'lint-yamlish', seed: 1128, runs: 1000 },
