@@ -69,6 +69,11 @@ export class DocumentModels {
   /** Documents named by a `cloudWorkflows.files` glob: workflows whatever their name and content. */
   private readonly byGlob = new Set<string>();
 
+  /** Whether a `cloudWorkflows.files` glob names the document (as last recorded). */
+  matchedByGlob(uri: string): boolean {
+    return this.byGlob.has(uri);
+  }
+
   /** Records whether a `cloudWorkflows.files` glob names the document; true when that changed the verdict. */
   setMatchedByGlob(uri: string, matched: boolean): boolean {
     if (this.byGlob.has(uri) === matched) return false;

@@ -58,10 +58,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Applies `cloudWorkflows.files` to a document, then checks it (now, or after the usual debounce). */
   const checkWithGlobs = async (uri: string, delay?: number): Promise<void> => {
-    const globs = await settings.filesGlobs(uri);
-    models.setMatchedByGlob(uri, documents.get(uri) !== undefined && matchesWorkflowGlobs(uri, globs, folders));
+    const matched = documents.get(uri) !== undefined && (await namedByGlobs(uri));
+    models.setMatchedByGlob(uri, matched);
+    if (documents.get(uri)) workspaceIndex.opened(uri, () => documents.get(uri)?.getText() ?? '', matched);
     publisher?.schedule(uri, delay);
   };
+  /** Whether a `cloudWorkflows.files` glob names `uri`; the globs are pulled for the workspace folder holding it (one request per folder). */
+  const namedByGlobs = async (uri: string): Promise<boolean> => {
+    const folder = folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+    return matchesWorkflowGlobs(uri, await settings.filesGlobs(folder ?? uri), folders);
+  };
+  workspaceIndex.namedByGlobs = namedByGlobs;
 
   const completion: CompletionOptions = { snippets: serverSnippets(), snippetSupport: false };
   const worker = options.validationWorker ? new WorkerValidator(options.validationWorker) : undefined;
@@ -103,7 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((p) => void workspaceIndex.filesChanged(p.changes));
 
   documents.onDidOpen((e) => void checkWithGlobs(e.document.uri, 0));
-  documents.onDidChangeContent((e) => workspaceIndex.opened(e.document.uri, () => documents.get(e.document.uri)?.getText() ?? ''));
+  documents.onDidChangeContent((e) => workspaceIndex.opened(e.document.uri, () => documents.get(e.document.uri)?.getText() ?? '', models.matchedByGlob(e.document.uri)));
   documents.onDidChangeContent((e) => publisher?.schedule(e.document.uri));
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
@@ -113,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     for (const document of documents.all()) void checkWithGlobs(document.uri, 0);
+    workspaceIndex.settingsChanged();
   });
   connection.onShutdown(() => {
     publisher?.dispose();

@@ -34,6 +34,8 @@ export class ServerWorkspaceIndex {
 
   /** Called after the index changed (a scan finished, a watched file changed). */
   onChange: () => void = () => undefined;
+  /** Whether a `cloudWorkflows.files` glob names the file (set by the server, which holds the settings). */
+  namedByGlobs: (uri: string) => Promise<boolean> = () => Promise.resolve(false);
 
   constructor(private readonly connection: Connection) {}
 
@@ -64,14 +66,19 @@ export class ServerWorkspaceIndex {
       if (!change.uri.startsWith('file:')) continue;
       const file = fileURLToPath(change.uri);
       if (file.split(path.sep).some((part) => SKIPPED.has(part))) continue;
-      this.index.setFile(change.uri, change.type === FileChangeType.Deleted ? undefined : await readEntry(change.uri, file));
+      this.index.setFile(change.uri, change.type === FileChangeType.Deleted ? undefined : await readEntry(change.uri, file, await this.namedByGlobs(change.uri)));
     }
     if (changes.length > 0) this.onChange();
   }
 
-  /** An open document's current text, which wins over its file. */
-  opened(uri: string, text: () => string): void {
-    this.index.setOpen(uri, text);
+  /** An open document's current text, which wins over its file (`named`: by a `cloudWorkflows.files` glob). */
+  opened(uri: string, text: () => string, named = false): void {
+    this.index.setOpen(uri, text, named);
+  }
+
+  /** The settings changed: `cloudWorkflows.files` may name other files now. */
+  settingsChanged(): void {
+    if (this.scanned) this.startScan();
   }
 
   closed(uri: string): void {
@@ -139,7 +146,12 @@ export class ServerWorkspaceIndex {
   private async rescan(): Promise<void> {
     const files: string[] = [];
     for (const root of this.roots) await collect(root, files);
-    const entries = await Promise.all(files.map(async (file) => [pathToFileURL(file).href, await readEntry(pathToFileURL(file).href, file)] as const));
+    const entries = await Promise.all(
+      files.map(async (file) => {
+        const uri = pathToFileURL(file).href;
+        return [uri, await readEntry(uri, file, await this.namedByGlobs(uri))] as const;
+      }),
+    );
     this.index.clearFiles();
     for (const [uri, entry] of entries) this.index.setFile(uri, entry);
     const signature = JSON.stringify(entries.filter(([, e]) => e).map(([uri, e]) => [uri, e?.id, e?.params, e?.reads]));
@@ -168,11 +180,11 @@ async function collect(dir: string, out: string[]): Promise<void> {
   }
 }
 
-async function readEntry(uri: string, file: string): Promise<IndexedWorkflow | undefined> {
+async function readEntry(uri: string, file: string, named: boolean): Promise<IndexedWorkflow | undefined> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > INDEX_MAX_SIZE) return undefined;
-    return indexWorkflow(uri, await fs.readFile(file, 'utf8'));
+    return indexWorkflow(uri, await fs.readFile(file, 'utf8'), named);
   } catch {
     return undefined;
   }

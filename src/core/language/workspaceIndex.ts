@@ -38,15 +38,16 @@ export function workflowIdOfPath(path: string): string {
 
 /**
  * The index entry of a file, or undefined when it is not a workflow: its name must give a valid
- * workflow ID, and it must be named `*.workflows.*` or look like a workflow (`looksLikeWorkflow`).
+ * workflow ID, and it must be named `*.workflows.*`, be `named` by a `cloudWorkflows.files` glob,
+ * or look like a workflow (`looksLikeWorkflow`).
  */
-export function indexWorkflow(uri: string, text: string): IndexedWorkflow | undefined {
+export function indexWorkflow(uri: string, text: string, named = false): IndexedWorkflow | undefined {
   const path = pathOf(uri);
   if (!SOURCE_SUFFIX.test(path) || text.length > INDEX_MAX_SIZE) return undefined;
   const id = workflowIdOfPath(path);
   if (!WORKFLOW_ID.test(id)) return undefined;
   const format = /\.json$/i.test(path) ? 'json' : 'yaml';
-  if (!WORKFLOW_FILE_NAME.test(path) && !looksLikeWorkflow(text, format)) return undefined;
+  if (!named && !WORKFLOW_FILE_NAME.test(path) && !looksLikeWorkflow(text, format)) return undefined;
   const workflow = parseWorkflow(text, { format });
   const main = workflow.routines.find((r) => r.name.value === 'main');
   return { id, uri, reads: parameterReads(workflow), params: main?.params.map((p) => p.name.value) ?? [], target: new LineIndex(text).positionAt(main?.name.span.start ?? 0) };
@@ -74,7 +75,7 @@ function pathOf(uri: string): string {
 export class WorkspaceIndex {
   private readonly disk = new Map<string, IndexedWorkflow>();
   /** Open documents: their ID by name, and their entry, read from their text when first needed. */
-  private readonly open = new Map<string, { uri: string; id: string; text: () => string; entry?: IndexedWorkflow | null }>();
+  private readonly open = new Map<string, { uri: string; id: string; text: () => string; named: boolean; entry?: IndexedWorkflow | null }>();
 
   /** Records a file as read from disk (undefined: gone, or not a workflow). */
   setFile(uri: string, entry: IndexedWorkflow | undefined): void {
@@ -86,8 +87,8 @@ export class WorkspaceIndex {
    * Records an open document's current text, which wins over the file on disk. The text is read
    * (and parsed) only when a lookup asks for the document's ID, not on every keystroke.
    */
-  setOpen(uri: string, text: () => string): void {
-    this.open.set(sameFile(uri), { uri, id: workflowIdOfPath(pathOf(uri)), text });
+  setOpen(uri: string, text: () => string, named = false): void {
+    this.open.set(sameFile(uri), { uri, id: workflowIdOfPath(pathOf(uri)), text, named });
   }
 
   /** Forgets an open document: the file on disk counts again. */
@@ -106,7 +107,7 @@ export class WorkspaceIndex {
     for (const [uri, entry] of this.disk) if (!this.open.has(uri) && entry.id === id) out.push(entry);
     for (const open of this.open.values()) {
       if (open.id !== id) continue;
-      if (open.entry === undefined) open.entry = indexWorkflow(open.uri, open.text()) ?? null;
+      if (open.entry === undefined) open.entry = indexWorkflow(open.uri, open.text(), open.named) ?? null;
       if (open.entry) out.push(open.entry);
     }
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));

@@ -1,4 +1,8 @@
 import { deepStrictEqual } from 'assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { matchesWorkflowGlobs } from '../../../src/lsp/workflowGlobs';
 import { startLsp, waitFor, type LspServer } from './lspClient';
 
@@ -43,19 +47,23 @@ describe('lsp: cloudWorkflows.files', () => {
     let server: LspServer;
     afterEach(() => server.kill());
 
-    /** The diagnostics of the next publish for STEPS_URI after `act`. */
-    async function publishedAfter(act: () => Promise<void>): Promise<unknown> {
+    /**
+     * Waits until the latest publish for STEPS_URI after `act` is `expected`: a re-check the index
+     * started for an earlier settings change may publish once more before the last one lands.
+     */
+    async function settlesOn(act: () => Promise<void>, expected: unknown): Promise<void> {
       const seen = server.published.length;
       await act();
-      await waitFor(() => server.published.slice(seen).some((p) => p.uri === STEPS_URI));
-      return server.published.slice(seen).filter((p) => p.uri === STEPS_URI).at(-1)?.diagnostics;
+      const latest = (): unknown => server.published.slice(seen).filter((p) => p.uri === STEPS_URI).at(-1)?.diagnostics;
+      await waitFor(() => JSON.stringify(latest()) === JSON.stringify(expected), 8_000).catch(() => undefined);
+      deepStrictEqual(latest(), expected);
     }
 
-    it('checks a file a workspace-relative glob names, pulled per document, and stops when the glob goes', async () => {
+    it('checks a file a workspace-relative glob names, pulled for its workspace folder, and stops when the glob goes', async () => {
       server = startLsp();
       let files: string[] = [];
       server.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
-        params.items.map((item) => (item.section === 'cloudWorkflows' && item.scopeUri === STEPS_URI ? { files } : {})),
+        params.items.map((item) => (item.section === 'cloudWorkflows' && item.scopeUri === 'file:///work/repo' ? { files } : {})),
       );
       await server.connection.sendRequest('initialize', {
         processId: process.pid,
@@ -68,9 +76,43 @@ describe('lsp: cloudWorkflows.files', () => {
       // Not a workflow yet: nothing is published for it.
       server.open(STEPS_URI, STEPS);
       files = ['flows/*.yaml'];
-      deepStrictEqual(await publishedAfter(() => server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null })), [UNKNOWN_CAL]);
+      await settlesOn(() => server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null }), [UNKNOWN_CAL]);
       files = [];
-      deepStrictEqual(await publishedAfter(() => server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null })), []);
+      await settlesOn(() => server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null }), []);
+    });
+
+    it('indexes a child workflow only a glob names, so a parent calling it gets no unknown-ID warning', async () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cwf-lsp-globs-'));
+      try {
+        fs.mkdirSync(path.join(root, 'flows'));
+        fs.writeFileSync(path.join(root, 'flows', 'steps.yaml'), STEPS);
+        const rootUri = pathToFileURL(root).href;
+        const parentUri = pathToFileURL(path.join(root, 'parent.workflows.yaml')).href;
+        const parent = ['main:', '  steps:', '    - run_child:', '        call: googleapis.workflowexecutions.v1.projects.locations.workflows.executions.run', '        args:', '          workflow_id: steps', ''].join('\n');
+        const unknownIds = (): unknown => server.published.filter((p) => p.uri === parentUri).at(-1)?.diagnostics.filter((d) => d.code === 'unknown-workflow-id').map((d) => d.message);
+        server = startLsp();
+        let files: string[] = [];
+        server.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
+          params.items.map((item) => (item.section === 'cloudWorkflows' && item.scopeUri === rootUri ? { files } : {})),
+        );
+        await server.connection.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri,
+          workspaceFolders: [{ uri: rootUri, name: 'root' }],
+          capabilities: { workspace: { configuration: true } },
+          initializationOptions: { diagnosticsDelay: 0 },
+        });
+        await server.connection.sendNotification('initialized', {});
+        server.open(parentUri, parent);
+        await waitFor(() => JSON.stringify(unknownIds()) === JSON.stringify(["No workflow file in this workspace has the ID 'steps' (its file name without .yaml, .yml or .json)."]), 8_000).catch(() => undefined);
+        deepStrictEqual(unknownIds(), ["No workflow file in this workspace has the ID 'steps' (its file name without .yaml, .yml or .json)."]);
+        files = ['flows/*.yaml'];
+        await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await waitFor(() => JSON.stringify(unknownIds()) === '[]', 8_000).catch(() => undefined);
+        deepStrictEqual(unknownIds(), []);
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it('takes the globs from initialization options when the client has no workspace/configuration', async () => {
