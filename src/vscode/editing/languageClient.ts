@@ -25,7 +25,7 @@ export function startLanguageClient(context: vscode.ExtensionContext, log: Log):
     // `configurationSection` makes the client send didChangeConfiguration, after which the server pulls again.
     synchronize: { configurationSection: 'cloudWorkflows' },
     outputChannelName: 'Cloud Workflows Language Server',
-    // A diagnostic's `data` (the did-you-mean candidates) comes back with the code action request.
+    // The name the in-process diagnostics had: the Problems panel groups them the same way.
     diagnosticCollectionName: 'cloudWorkflows',
     // The Run/Debug/Deploy/Graph lenses above `main:` (src/lsp/codeLens.ts), which only this client asks for.
     initializationOptions: { runCodeLens: true },
