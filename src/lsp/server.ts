@@ -26,7 +26,7 @@ import { DocumentModels, formatOf, type DocumentModel } from './documentModels';
 import { definitionAt, hoverAt } from './navigation';
 import { documentSymbols, foldingRanges } from './outline';
 import { Settings } from './settings';
-import { matchesWorkflowGlobs } from './workflowGlobs';
+import { folderOf, matchesWorkflowGlobs } from './workflowGlobs';
 import { serverSnippets } from './snippetFiles';
 import type { CompletionOptions } from '../core/language/completion';
 import { prepareRenameAt, referencesAt, renameEdits } from './references';
@@ -52,7 +52,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const models = new DocumentModels();
   const settings = new Settings(connection);
   let publisher: DiagnosticsPublisher | undefined;
-  let folders: string[] = [];
   const workspaceIndex = new ServerWorkspaceIndex(connection);
   workspaceIndex.onChange = () => documents.all().forEach((d) => publisher?.schedule(d.uri, 0));
 
@@ -65,8 +64,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   /** Whether a `cloudWorkflows.files` glob names `uri`; the globs are pulled for the workspace folder holding it (one request per folder). */
   const namedByGlobs = async (uri: string): Promise<boolean> => {
-    const folder = folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
-    return matchesWorkflowGlobs(uri, await settings.filesGlobs(folder ?? uri), folders);
+    const folders = workspaceIndex.folders;
+    return matchesWorkflowGlobs(uri, await settings.filesGlobs(folderOf(uri, folders) ?? uri), folders);
   };
   workspaceIndex.namedByGlobs = namedByGlobs;
 
@@ -78,7 +77,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     workspaceIndex.initialize(params);
-    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     completion.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const options: unknown = params.initializationOptions;

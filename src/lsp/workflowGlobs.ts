@@ -19,16 +19,26 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
+/** The innermost of the workspace folders (URIs) that holds the document `uri`, if any. */
+export function folderOf(uri: string, folderUris: readonly string[]): string | undefined {
+  const file = pathOf(uri);
+  if (file === undefined) return undefined;
+  let best: { uri: string; path: string } | undefined;
+  for (const folderUri of folderUris) {
+    const folder = pathOf(folderUri);
+    if (folder === undefined || !file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)) continue;
+    if (!best || folder.length > best.path.length) best = { uri: folderUri, path: folder };
+  }
+  return best?.uri;
+}
+
 /** Whether one of `globs` names the document `uri`, given the workspace folders (as URIs). */
 export function matchesWorkflowGlobs(uri: string, globs: readonly string[], folderUris: readonly string[]): boolean {
   if (globs.length === 0) return false;
   const file = pathOf(uri);
   if (file === undefined) return false;
-  const folder = folderUris
-    .map(pathOf)
-    .filter((f): f is string => f !== undefined)
-    .filter((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
-    .sort((a, b) => b.length - a.length)[0];
+  const folderUri = folderOf(uri, folderUris);
+  const folder = folderUri === undefined ? undefined : pathOf(folderUri);
   return globs.some((glob) => {
     if (typeof glob !== 'string' || glob === '') return false;
     const relative = folder !== undefined && !path.isAbsolute(glob);

@@ -23,6 +23,9 @@ export const RESCAN_AFTER = 2000;
 
 export class ServerWorkspaceIndex {
   private readonly index = new WorkspaceIndex();
+  /** The workspace folders, as URIs (from `initialize`). */
+  folders: string[] = [];
+  /** Their paths on disk, for the ones that are files. */
   private roots: string[] = [];
   private watching = false;
   private canRegister = false;
@@ -41,8 +44,8 @@ export class ServerWorkspaceIndex {
 
   /** Reads the workspace folders and whether the client can register a file watcher. */
   initialize(params: InitializeParams): void {
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [pathToFileURL(params.rootPath).href] : []);
-    this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [pathToFileURL(params.rootPath).href] : []);
+    this.roots = this.folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     this.canRegister = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   }
 
