@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic';
 import { LineIndex } from '../core/location';
-import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
+import { DETECT_MAX_SIZE, DETECT_PREFIX, hasWorkflowFileName, looksLikeWorkflow } from '../core/model/detect';
 import { updateWorkflow } from '../core/model/parse';
 import type { Workflow } from '../core/model/types';
 import { validationPasses, validateWorkflow } from '../core/validate';
@@ -33,7 +33,6 @@ export interface DocumentModel {
   readonly workflow: Workflow;
 }
 
-const WORKFLOW_FILE_NAME = /\.workflows\.(ya?ml|json)$/i;
 
 /** The source format of a document, from its language or its URI. */
 export function formatOf(document: Pick<OpenDocument, 'uri' | 'languageId'>): 'yaml' | 'json' {
@@ -47,7 +46,7 @@ export function formatOf(document: Pick<OpenDocument, 'uri' | 'languageId'>): 'y
  * Editors attach the server to every YAML file; Kubernetes or CI files get nothing from it.
  */
 export function isWorkflowText(uri: string, format: 'yaml' | 'json', text: string): boolean {
-  if (WORKFLOW_FILE_NAME.test(uri)) return true;
+  if (hasWorkflowFileName(uri)) return true;
   if (text.length > DETECT_MAX_SIZE) return false;
   return looksLikeWorkflow(text.length <= DETECT_PREFIX ? text : text.slice(0, DETECT_PREFIX), format, text.length);
 }

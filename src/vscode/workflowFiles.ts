@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { DETECT_MAX_SIZE, DETECT_PREFIX, looksLikeWorkflow } from '../core/model/detect';
+import { DETECT_MAX_SIZE, DETECT_PREFIX, hasWorkflowFileName, looksLikeWorkflow } from '../core/model/detect';
 
 /** The context key menus use to offer Run/Deploy on workflow files. */
 export const IS_WORKFLOW_FILE_KEY = 'cloudWorkflows.isWorkflowFile';
@@ -11,7 +11,6 @@ export const WORKFLOW_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 /** YAML and JSON documents on disk or unsaved: the language features' selector (each feature then keeps only workflows). */
 export const LANGUAGE_SELECTOR = ['yaml', 'json', 'jsonc'].flatMap((language) => WORKFLOW_SCHEMES.map((scheme) => ({ language, scheme })));
 
-const WORKFLOW_FILE_NAME = /\.workflows\.(ya?ml|json)$/i;
 const YAML_OR_JSON_NAME = /\.(ya?ml|json)$/i;
 
 /** The source format of a document, from its language or file name. */
@@ -31,7 +30,7 @@ const verdicts = new Map<string, { version: number; isWorkflow: boolean }>();
  * `DETECT_PREFIX` characters of a document of at most `DETECT_MAX_SIZE`.
  */
 export function isWorkflowDocument(document: vscode.TextDocument): boolean {
-  if (WORKFLOW_FILE_NAME.test(document.fileName)) return true;
+  if (hasWorkflowFileName(document.fileName)) return true;
   const key = document.uri.toString();
   const known = verdicts.get(key);
   if (known && known.version === document.version) return known.isWorkflow;

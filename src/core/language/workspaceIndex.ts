@@ -5,7 +5,7 @@
  * an open document wins over its file on disk. Pure: no file system, no editor API.
  */
 import { LineIndex, type Position } from '../location';
-import { looksLikeWorkflow } from '../model/detect';
+import { hasWorkflowFileName, looksLikeWorkflow } from '../model/detect';
 import { parseWorkflow } from '../model/parse';
 import { parameterReads, WORKFLOW_ID, type ParameterReads, type WorkflowLookup } from '../validate/childWorkflows';
 
@@ -21,7 +21,6 @@ export interface IndexedWorkflow {
   target: Position;
 }
 
-const WORKFLOW_FILE_NAME = /\.workflows\.(ya?ml|json)$/i;
 const SOURCE_SUFFIX = /\.workflows\.(ya?ml|json)$|\.(ya?ml|json)$/i;
 
 /** Twice Google's 128 KB source limit: a larger file cannot be a deployed child. */
@@ -47,7 +46,7 @@ export function indexWorkflow(uri: string, text: string, named = false): Indexed
   const id = workflowIdOfPath(path);
   if (!WORKFLOW_ID.test(id)) return undefined;
   const format = /\.json$/i.test(path) ? 'json' : 'yaml';
-  if (!named && !WORKFLOW_FILE_NAME.test(path) && !looksLikeWorkflow(text, format)) return undefined;
+  if (!named && !hasWorkflowFileName(path) && !looksLikeWorkflow(text, format)) return undefined;
   const workflow = parseWorkflow(text, { format });
   const main = workflow.routines.find((r) => r.name.value === 'main');
   return { id, uri, reads: parameterReads(workflow), params: main?.params.map((p) => p.name.value) ?? [], target: new LineIndex(text).positionAt(main?.name.span.start ?? 0) };

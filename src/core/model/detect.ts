@@ -19,6 +19,11 @@ export const DETECT_PREFIX = 32 * 1024;
  */
 export const DETECT_MAX_SIZE = 1024 * 1024;
 
+/** `*.workflows.yaml|yml|json`: a workflow by its name alone (a path, a file name or a URI). */
+export function hasWorkflowFileName(name: string): boolean {
+  return /\.workflows\.(ya?ml|json)$/i.test(name);
+}
+
 /** The keys a step body may have: a body with one of them looks like a workflow step. */
 const STEP_KEYWORDS = new Set(['assign', 'call', 'switch', 'for', 'parallel', 'try', 'raise', 'return', 'steps', 'next']);
 const ROUTINE_KEYS = new Set(['params', 'steps']);
