@@ -2,7 +2,7 @@
  * Completion over LSP: the core's `completionsAt` (the same items VS Code shows), mapped to LSP
  * items with text edits. Snippet items and snippet keys go only to clients that take snippets.
  */
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import { LineIndex } from '../core/location';
 import { completionsAt, newFileCompletions, type Completion, type CompletionKind, type CompletionOptions } from '../core/language/completion';
 import type { DocumentModel } from './documentModels';
@@ -37,8 +37,9 @@ export function completionItems(model: DocumentModel, offset: number, options: C
 export function withEditRangeDefault(items: CompletionItem[]): CompletionList | CompletionItem[] {
   const first = items[0]?.textEdit;
   if (!first || !('range' in first)) return items;
-  const key = JSON.stringify(first.range);
-  if (!items.every((i) => i.textEdit && 'range' in i.textEdit && JSON.stringify(i.textEdit.range) === key)) return items;
+  const { start, end } = first.range;
+  const same = (r: Range): boolean => r.start.line === start.line && r.start.character === start.character && r.end.line === end.line && r.end.character === end.character;
+  if (!items.every((i) => i.textEdit && 'range' in i.textEdit && same(i.textEdit.range))) return items;
   return {
     isIncomplete: false,
     itemDefaults: { editRange: first.range },
