@@ -111,8 +111,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((p) => void workspaceIndex.filesChanged(p.changes));
 
   documents.onDidOpen((e) => void checkWithGlobs(e.document.uri, 0));
-  documents.onDidChangeContent((e) => workspaceIndex.opened(e.document.uri, () => documents.get(e.document.uri)?.getText() ?? '', models.matchedByGlob(e.document.uri)));
-  documents.onDidChangeContent((e) => publisher?.schedule(e.document.uri));
+  documents.onDidChangeContent(({ document: { uri } }) => {
+    workspaceIndex.opened(uri, () => documents.get(uri)?.getText() ?? '', models.matchedByGlob(uri));
+    publisher?.schedule(uri);
+  });
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
     workspaceIndex.closed(e.document.uri);
