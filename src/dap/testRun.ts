@@ -34,8 +34,9 @@ export class DebuggedTest {
     const { failures } = judgeRun(this.testCase, record, this.interceptor, this.logs);
     const body: TestResultEventBody = { test: name, status: failures.length > 0 ? 'failed' : 'passed', messages: failures.map((f) => ({ message: f.message, expected: f.expected, actual: f.actual })) };
     if (failures.length === 0) return { body, text: `test "${name}": passed (the expectations hold)\n`, category: 'console' };
-    // An unmocked call fails the test on its own; its message carries a mock to paste.
-    const lines = failures.map((f) => `${this.interceptor.unmocked.includes(f.message) ? 'unmocked call' : 'expectation failed'}: ${f.message}\n`);
+    // Unmocked calls fail the test on their own (judgeRun then reports only them), each message with a mock to paste.
+    const label = this.interceptor.unmocked.length > 0 ? 'unmocked call' : 'expectation failed';
+    const lines = failures.map((f) => `${label}: ${f.message}\n`);
     return { body, text: `test "${name}": failed\n${lines.join('')}`, category: 'stderr' };
   }
 }
