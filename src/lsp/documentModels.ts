@@ -73,13 +73,12 @@ export class DocumentModels {
     return this.byGlob.has(uri);
   }
 
-  /** Records whether a `cloudWorkflows.files` glob names the document; true when that changed the verdict. */
-  setMatchedByGlob(uri: string, matched: boolean): boolean {
-    if (this.byGlob.has(uri) === matched) return false;
+  /** Records whether a `cloudWorkflows.files` glob names the document (a change drops its cached verdict and model). */
+  setMatchedByGlob(uri: string, matched: boolean): void {
+    if (this.byGlob.has(uri) === matched) return;
     if (matched) this.byGlob.add(uri);
     else this.byGlob.delete(uri);
     this.entries.delete(uri);
-    return true;
   }
 
   /** Whether the document's current version is a workflow (cheap: reads a prefix, cached per version). */
