@@ -8,7 +8,8 @@ import type { Span } from '../location';
 import type { Value, Workflow } from '../model/types';
 import { stepsOfKind } from '../validate/context';
 import { workflowReferences } from '../validate/childWorkflows';
-import { contextOf, nameSpan } from './references';
+import { contextOf } from '../validate/context';
+import { nameSpan } from './references';
 
 export type DocumentLink =
   | { kind: 'subworkflow'; span: Span; name: string; target: Span }

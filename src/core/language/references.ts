@@ -11,7 +11,7 @@ import type { Span } from '../location';
 import { nodeAt, spanContains } from '../model/query';
 import type { ExprValue, Name, Routine, Workflow } from '../model/types';
 import { semanticsOf, SPECIAL_TARGETS, type StaticScope } from '../semantics';
-import { buildContext, type ValidationContext } from '../validate/context';
+import { contextOf } from '../validate/context';
 import { exprNodeAt } from './workflowQuery';
 
 export type SymbolKind = 'step' | 'subworkflow' | 'variable';
@@ -40,18 +40,6 @@ export interface SymbolOccurrences {
   scope?: StaticScope;
   /** In source order. */
   occurrences: Occurrence[];
-}
-
-const CONTEXTS = new WeakMap<Workflow, ValidationContext>();
-
-/** The validation context of `workflow` (every expression with its scope, every jump), built once per model. */
-export function contextOf(workflow: Workflow): ValidationContext {
-  let context = CONTEXTS.get(workflow);
-  if (!context) {
-    context = buildContext(workflow);
-    CONTEXTS.set(workflow, context);
-  }
-  return context;
 }
 
 /** The span of a name without the quotes around it, when the source quotes it (and has no escape in it). */

@@ -12,7 +12,7 @@ import type { Span } from '../location';
 import type { ExprValue, Workflow } from '../model/types';
 import { isVisible, type StaticScope } from '../semantics';
 import { isStdlibModule, lookupConstant, lookupFunction } from '../stdlib/catalogue';
-import { contextOf } from './references';
+import { contextOf } from '../validate/context';
 
 /** The token types, in legend order. */
 export const SEMANTIC_TOKEN_TYPES = ['variable', 'function', 'namespace', 'property', 'string', 'number', 'keyword', 'operator'] as const;

@@ -14,7 +14,7 @@ import type { Diagnostic } from '../diagnostic';
 import { visitExpr } from '../expr/walk';
 import type { Span } from '../location';
 import type { CallStep, Value, Workflow } from '../model/types';
-import { buildContext, stepsOfKind } from './context';
+import { contextOf, stepsOfKind } from './context';
 import { diagnostic } from './messages';
 
 /** Google's rule for a workflow ID: a letter first, then letters, digits, `_` or `-`, ending with a letter or digit, at most 64 characters. */
@@ -45,7 +45,7 @@ export interface WorkflowReference {
 /** Every workflow named by a call step of `workflow`, in source order. */
 export function workflowReferences(workflow: Workflow): WorkflowReference[] {
   const out: WorkflowReference[] = [];
-  for (const { step } of stepsOfKind(buildContext(workflow), 'call')) {
+  for (const { step } of stepsOfKind(contextOf(workflow), 'call')) {
     const starts = isChildExecutionCall(step.call.value);
     if ((!starts && !API_CALL.test(step.call.value)) || step.args?.kind !== 'map') continue;
     for (const { key, value } of step.args.entries) {
@@ -99,7 +99,7 @@ export function parameterReads(workflow: Workflow): ParameterReads | undefined {
   const required = new Set<string>();
   const optional = new Set<string>();
   let open = false;
-  for (const use of buildContext(workflow).exprs) {
+  for (const use of contextOf(workflow).exprs) {
     if (use.step.routine.routine !== main || use.target || !use.expr.parsed.ok) continue;
     visitExpr(use.expr.parsed.expr, (node, parent) => {
       if (node.kind !== 'identifier' || node.name !== param) return;

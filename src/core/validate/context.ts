@@ -85,8 +85,24 @@ export interface ValidationContext {
   invalidTargets: { target: ExprValue; error: ExprSyntaxError }[];
 }
 
+const CONTEXTS = new WeakMap<Workflow, ValidationContext>();
+
+/**
+ * The shared context of `workflow` (every expression with its scope, every jump, steps by kind),
+ * built once per model object: validation, the child-call summary the language server takes after
+ * each check, and the editor features all read the same one (nothing writes to it once built).
+ */
+export function contextOf(workflow: Workflow): ValidationContext {
+  let context = CONTEXTS.get(workflow);
+  if (!context) {
+    context = buildContext(workflow);
+    CONTEXTS.set(workflow, context);
+  }
+  return context;
+}
+
 /** Builds the shared context over the structural semantics' single walk of the workflow. */
-export function buildContext(workflow: Workflow): ValidationContext {
+function buildContext(workflow: Workflow): ValidationContext {
   const context: ValidationContext = {
     workflow,
     routines: [],

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostic';
 import { parseWorkflow } from '../model/parse';
 import type { Workflow } from '../model/types';
-import { buildContext, type ValidationContext } from './context';
+import { contextOf, type ValidationContext } from './context';
 import { documentSpan } from './exprNodes';
 import { indentationSlip } from './indentationSlip';
 import { diagnostic } from './messages';
@@ -103,7 +103,7 @@ export function* validationPasses(workflow: Workflow, rules: readonly NamedRule[
   if (slip) return sortUnique([slip, ...out]);
   let context: ValidationContext;
   try {
-    context = buildContext(workflow);
+    context = contextOf(workflow);
   } catch (err) {
     out.push(diagnostic('internal-error', { start: 0, end: 0 }, ['model walk', err instanceof Error ? err.message : String(err)]));
     return sortUnique(out);
